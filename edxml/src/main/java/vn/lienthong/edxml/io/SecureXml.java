@@ -17,10 +17,17 @@ public final class SecureXml {
     private SecureXml() {
     }
 
-    /** A StAX factory that refuses DTDs and never resolves external entities. */
+    /**
+     * A Woodstox StAX factory that refuses DTDs, never resolves external entities, bounds nesting and entity
+     * expansion, and hands text over in segments (so that base64 attachments stream).
+     */
     public static XMLInputFactory inputFactory() {
-        XMLInputFactory factory = XMLInputFactory.newFactory();
+        com.ctc.wstx.stax.WstxInputFactory factory = new com.ctc.wstx.stax.WstxInputFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(com.ctc.wstx.api.WstxInputProperties.P_MAX_ELEMENT_DEPTH, MAX_ELEMENT_DEPTH);
+        factory.setProperty(com.ctc.wstx.api.WstxInputProperties.P_MAX_ATTRIBUTES_PER_ELEMENT, 64);
+        factory.setProperty(com.ctc.wstx.api.WstxInputProperties.P_MAX_ATTRIBUTE_SIZE, 64 * 1024);
+        factory.setProperty(com.ctc.wstx.api.WstxInputProperties.P_MIN_TEXT_SEGMENT, 64);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
         factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);

@@ -1,0 +1,24 @@
+package vn.lienthong.edxml.validation;
+
+import java.util.regex.Pattern;
+
+/**
+ * The grammar of agency codes (mã định danh). Two forms are in use: QCVN 102:2016's {@code 000.00.00.H41}
+ * (four levels, read right to left) and QĐ 20/2020's {@code H37.02.02} (level one first, then up to three
+ * lower levels of digits or letters).
+ */
+public final class AgencyCodes {
+
+    private static final Pattern QCVN_102 = Pattern.compile("\\d{3}\\.\\d{2}\\.\\d{2}\\.[A-Z]\\d{2}");
+    private static final Pattern QD_20 = Pattern.compile("[A-Z]\\d{2}(\\.[A-Z0-9]{2,3}){0,3}");
+
+    private AgencyCodes() {
+    }
+
+    public static boolean isValid(String code) {
+        if (code == null) {
+            return false;
+        }
+        return QCVN_102.matcher(code).matches() || QD_20.matcher(code).matches();
+    }
+}
