@@ -1,0 +1,60 @@
+package vn.lienthong.adapters.exchange;
+
+/**
+ * The one table of the gateway's refusal codes, shared by the VDXP-compatible HTTP API (ErrorCode), the
+ * SOAP service (fault code) and the operator API. "0" is success. Descriptions are Vietnamese (what a
+ * clerk reads); the English goes to logs. Numbers follow the provincial axes' habit where they overlap
+ * (15 credentials, 18 unknown recipient, 19 sender not registered, 20 system error).
+ */
+public enum GatewayError {
+    MALFORMED_PACKET("10", 400, "Gói tin không phải XML hợp lệ", "malformed packet"),
+    FORBIDDEN_XML("11", 400, "Gói tin chứa DOCTYPE/thực thể, không được chấp nhận", "DOCTYPE or entities in packet"),
+    PACKET_TOO_LARGE("12", 413, "Gói tin vượt quá dung lượng cho phép", "packet over the size limit"),
+    INVALID_PACKET("13", 400, "Gói tin không đúng chuẩn edXML (QCVN 102:2016)", "packet fails edXML validation"),
+    HASH_MISMATCH("14", 400, "Mã băm gói tin (hash-file) không khớp nội dung", "hash-file does not match the body"),
+    BAD_CREDENTIALS("15", 401, "Sai mã hệ thống hoặc chữ ký xác thực (SystemId/HMAC)", "wrong credentials"),
+    UNKNOWN_SYSTEM("16", 401, "Hệ thống chưa được đăng ký với cổng liên thông", "unknown system"),
+    MISSING_CREDENTIALS("17", 401, "Thiếu thông tin xác thực", "missing authentication headers"),
+    UNKNOWN_RECIPIENT("18", 400, "Đơn vị nhận không tồn tại trong danh bạ", "unknown recipient"),
+    SENDER_NOT_ALLOWED("19", 403, "Hệ thống không được phép gửi thay cho đơn vị này", "system may not act for this agency"),
+    INTERNAL_ERROR("20", 500, "Lỗi hệ thống của cổng liên thông, vui lòng gửi lại sau", "internal error"),
+    RECIPIENT_DISABLED("23", 400, "Đơn vị nhận đã bị khóa", "recipient disabled"),
+    BAD_SIGNATURE("30", 400, "Chữ ký số trên gói tin không hợp lệ", "bad XML signature"),
+    SIGNATURE_REQUIRED("31", 400, "Đơn vị gửi bắt buộc phải ký số gói tin", "signature required by policy"),
+    UNKNOWN_DOCUMENT("40", 404, "Không tìm thấy văn bản", "unknown document"),
+    BAD_PARAMETER("41", 400, "Tham số không hợp lệ", "bad parameter"),
+    MISSING_PARAMETER("42", 400, "Thiếu tham số bắt buộc", "missing parameter"),
+    STATUS_NOT_ALLOWED("43", 403, "Đơn vị không được gửi trạng thái này cho văn bản", "status not allowed for this party"),
+    ORIGINAL_NOT_FOUND("44", 404, "Không tìm thấy văn bản gốc mà gói tin tham chiếu", "referenced original not found"),
+    UNKNOWN_OPERATION("45", 404, "Thao tác không được hỗ trợ", "unknown operation");
+
+    private final String code;
+    private final int httpStatus;
+    private final String vietnamese;
+    private final String english;
+
+    GatewayError(String code, int httpStatus, String vietnamese, String english) {
+        this.code = code;
+        this.httpStatus = httpStatus;
+        this.vietnamese = vietnamese;
+        this.english = english;
+    }
+
+    /** The ErrorCode on the wire. */
+    public String code() {
+        return code;
+    }
+
+    /** The HTTP status of plain REST answers (the VDXP-compatible API answers 200 with JSON, as the SDK expects). */
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    public String vietnamese() {
+        return vietnamese;
+    }
+
+    public String english() {
+        return english;
+    }
+}

@@ -1,0 +1,57 @@
+package vn.lienthong.adapters.vdxp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import vn.lienthong.adapters.exchange.GatewayError;
+import vn.lienthong.adapters.exchange.GatewayException;
+import vn.lienthong.adapters.exchange.SpooledPacket;
+
+class SpooledPacketTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void recognisesTheSdksTrailingCrlfByItsHash() throws IOException {
+        byte[] packet = "<edXML/>".getBytes(StandardCharsets.UTF_8);
+        String sdkHash = HashFile.unpaddedHex(HashFile.newDigest().digest(packet));
+        SpooledPacket spooled = SpooledPacket.spool(new ByteArrayInputStream("<edXML/>\r\n".getBytes()), dir, 1000);
+        assertThat(spooled.size()).isEqualTo(10);
+        assertThat(spooled.matchesHashFile(sdkHash)).isTrue();
+        SpooledPacket stripped = spooled.forHashFile(sdkHash);
+        assertThat(stripped.size()).isEqualTo(8);
+        assertThat(Files.readAllBytes(stripped.file())).isEqualTo(packet);
+        assertThat(stripped.sha256Hex()).isEqualTo(java.util.HexFormat.of().formatHex(HashFile.newDigest().digest(packet)));
+    }
+
+    @Test
+    void keepsABodyWithoutCrlfWhole() throws IOException {
+        byte[] packet = new byte[200_000];
+        new java.util.Random(3).nextBytes(packet);
+        SpooledPacket spooled = SpooledPacket.spool(new ByteArrayInputStream(packet), dir, 1_000_000);
+        String hash = HashFile.unpaddedHex(HashFile.newDigest().digest(packet));
+        assertThat(spooled.matchesHashFile(hash)).isTrue();
+        assertThat(spooled.forHashFile(hash).size()).isEqualTo(packet.length);
+        assertThat(spooled.matchesHashFile("00")).isFalse();
+    }
+
+    @Test
+    void refusesAPacketOverTheLimitAndLeavesNothingBehind() throws IOException {
+        assertThatThrownBy(() -> SpooledPacket.spool(new ByteArrayInputStream(new byte[5000]), dir, 4999))
+                .isInstanceOfSatisfying(GatewayException.class,
+                        e -> assertThat(e.error()).isEqualTo(GatewayError.PACKET_TOO_LARGE));
+        try (var files = Files.list(dir)) {
+            assertThat(files).isEmpty();
+        }
+    }
+}
