@@ -23,7 +23,8 @@ import vn.lienthong.edxml.validation.EdxmlValidator;
 /** Commands on edXML packets: validate, inspect, sign, verify. */
 @Command(name = "edxml", mixinStandardHelpOptions = true,
         description = "Làm việc với gói tin edXML (work with edXML packets)",
-        subcommands = {EdxmlCommands.Validate.class, EdxmlCommands.Inspect.class})
+        subcommands = {EdxmlCommands.Validate.class, EdxmlCommands.Inspect.class,
+                SignCommands.Sign.class, SignCommands.Verify.class})
 final class EdxmlCommands implements Runnable {
 
     @CommandLine.Spec
