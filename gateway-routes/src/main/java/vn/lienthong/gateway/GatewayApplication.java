@@ -1,0 +1,18 @@
+package vn.lienthong.gateway;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/**
+ * The Liên thông gateway: carries edXML packets between the document systems of Party offices and
+ * State agencies. {@code java -jar lienthong-gateway.jar [--server.port=...] [--gateway.data-dir=...]}
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class GatewayApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(GatewayApplication.class, args);
+    }
+}

@@ -1,0 +1,141 @@
+package vn.lienthong.gateway.directory;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The agency directory in the database (tables {@code agencies}, {@code systems},
+ * {@code system_agency}; see {@code db/migration/V1__directory.sql}). Plain SQL that runs on H2 in
+ * PostgreSQL mode and on PostgreSQL.
+ */
+@Repository
+public class DirectoryRepository {
+
+    private static final String AGENCY_COLUMNS = "code, name, side, delivery_mode, push_endpoint, "
+            + "signature_policy, enabled, created_at, updated_at";
+
+    private final JdbcClient jdbc;
+
+    public DirectoryRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Agency> findAgency(String code) {
+        return jdbc.sql("SELECT " + AGENCY_COLUMNS + " FROM agencies WHERE code = ?")
+                .param(code)
+                .query(DirectoryRepository::agency)
+                .optional();
+    }
+
+    /** Every agency, by code. */
+    public List<Agency> listAgencies() {
+        return jdbc.sql("SELECT " + AGENCY_COLUMNS + " FROM agencies ORDER BY code")
+                .query(DirectoryRepository::agency)
+                .list();
+    }
+
+    public long countAgencies() {
+        return jdbc.sql("SELECT COUNT(*) FROM agencies").query(Long.class).single();
+    }
+
+    /** A system with its secret and the agencies it may act for. */
+    public Optional<SystemAccount> findSystem(String systemId) {
+        List<SystemAccount> found = systems("WHERE s.system_id = ?", systemId);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    /** Every system, by id. */
+    public List<SystemAccount> listSystems() {
+        return systems("", null);
+    }
+
+    public long countSystems() {
+        return jdbc.sql("SELECT COUNT(*) FROM systems").query(Long.class).single();
+    }
+
+    /** Inserts an agency; the timestamps come from the database clock. */
+    public void insertAgency(Agency agency) {
+        jdbc.sql("INSERT INTO agencies (code, name, side, delivery_mode, push_endpoint, signature_policy, enabled) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .params(agency.code(), agency.name(), agency.side().name(), agency.deliveryMode().name(),
+                        agency.pushEndpoint(), agency.signaturePolicy().name(), agency.enabled())
+                .update();
+    }
+
+    /** Inserts a system and its links to agencies (which must exist). */
+    public void insertSystem(SystemAccount system) {
+        jdbc.sql("INSERT INTO systems (system_id, name, secret, enabled) VALUES (?, ?, ?, ?)")
+                .params(system.systemId(), system.name(), system.secret(), system.enabled())
+                .update();
+        for (String code : system.agencyCodes()) {
+            jdbc.sql("INSERT INTO system_agency (system_id, agency_code) VALUES (?, ?)")
+                    .params(system.systemId(), code)
+                    .update();
+        }
+    }
+
+    private List<SystemAccount> systems(String where, String param) {
+        // one round trip: one row per (system, agency), or one row with a null code for a system without any
+        JdbcClient.StatementSpec spec = jdbc.sql(
+                "SELECT s.system_id, s.name, s.secret, s.enabled, s.created_at, s.secret_rotated_at, sa.agency_code "
+                        + "FROM systems s LEFT JOIN system_agency sa ON sa.system_id = s.system_id "
+                        + where + " ORDER BY s.system_id, sa.agency_code");
+        if (param != null) {
+            spec = spec.param(param);
+        }
+        Map<String, SystemRow> rows = new LinkedHashMap<>();
+        spec.query(rs -> {
+            String id = rs.getString("system_id");
+            SystemRow row = rows.get(id);
+            if (row == null) {
+                row = new SystemRow(id, rs.getString("name"), rs.getString("secret"), rs.getBoolean("enabled"),
+                        instant(rs, "created_at"), instant(rs, "secret_rotated_at"), new TreeSet<>());
+                rows.put(id, row);
+            }
+            String code = rs.getString("agency_code");
+            if (code != null) {
+                row.codes().add(code);
+            }
+        });
+        List<SystemAccount> result = new ArrayList<>(rows.size());
+        for (SystemRow r : rows.values()) {
+            result.add(new SystemAccount(r.id(), r.name(), r.secret(), r.enabled(), r.createdAt(), r.rotatedAt(),
+                    r.codes()));
+        }
+        return result;
+    }
+
+    private record SystemRow(String id, String name, String secret, boolean enabled, Instant createdAt,
+            Instant rotatedAt, Set<String> codes) {
+    }
+
+    private static Agency agency(ResultSet rs, int rowNum) throws SQLException {
+        return new Agency(
+                rs.getString("code"),
+                rs.getString("name"),
+                Side.valueOf(rs.getString("side")),
+                DeliveryMode.valueOf(rs.getString("delivery_mode")),
+                rs.getString("push_endpoint"),
+                SignaturePolicy.valueOf(rs.getString("signature_policy")),
+                rs.getBoolean("enabled"),
+                instant(rs, "created_at"),
+                instant(rs, "updated_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}
