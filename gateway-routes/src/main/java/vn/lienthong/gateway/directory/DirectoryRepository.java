@@ -74,6 +74,51 @@ public class DirectoryRepository {
                 .update();
     }
 
+    /** Changes an agency's name, side, delivery, signature policy and whether it is enabled. */
+    public boolean updateAgency(Agency agency) {
+        return jdbc.sql("UPDATE agencies SET name = ?, side = ?, delivery_mode = ?, push_endpoint = ?, "
+                        + "signature_policy = ?, enabled = ?, updated_at = CURRENT_TIMESTAMP WHERE code = ?")
+                .params(agency.name(), agency.side().name(), agency.deliveryMode().name(), agency.pushEndpoint(),
+                        agency.signaturePolicy().name(), agency.enabled(), agency.code())
+                .update() == 1;
+    }
+
+    /** Holds (true) or releases (false) deliveries to an agency. */
+    public boolean setSuspended(String code, boolean suspended) {
+        return jdbc.sql("UPDATE agencies SET suspended = ?, updated_at = CURRENT_TIMESTAMP WHERE code = ?")
+                .params(suspended, code).update() == 1;
+    }
+
+    public boolean isSuspended(String code) {
+        return jdbc.sql("SELECT suspended FROM agencies WHERE code = ?").param(code).query(Boolean.class)
+                .optional().orElse(false);
+    }
+
+    /** The codes of every agency whose deliveries are held. */
+    public Set<String> suspendedCodes() {
+        return new TreeSet<>(jdbc.sql("SELECT code FROM agencies WHERE suspended = TRUE").query(String.class).list());
+    }
+
+    /** Changes a system's name, whether it is enabled, and the agencies it acts for. */
+    public boolean updateSystem(String systemId, String name, boolean enabled, Set<String> agencyCodes) {
+        int rows = jdbc.sql("UPDATE systems SET name = ?, enabled = ? WHERE system_id = ?")
+                .params(name, enabled, systemId).update();
+        if (rows == 0) {
+            return false;
+        }
+        jdbc.sql("DELETE FROM system_agency WHERE system_id = ?").param(systemId).update();
+        for (String code : agencyCodes) {
+            jdbc.sql("INSERT INTO system_agency (system_id, agency_code) VALUES (?, ?)").params(systemId, code).update();
+        }
+        return true;
+    }
+
+    /** Replaces a system's secret; the old one stops working at once. */
+    public boolean rotateSecret(String systemId, String secret) {
+        return jdbc.sql("UPDATE systems SET secret = ?, secret_rotated_at = CURRENT_TIMESTAMP WHERE system_id = ?")
+                .params(secret, systemId).update() == 1;
+    }
+
     /** Inserts a system and its links to agencies (which must exist). */
     public void insertSystem(SystemAccount system) {
         jdbc.sql("INSERT INTO systems (system_id, name, secret, enabled) VALUES (?, ?, ?, ?)")

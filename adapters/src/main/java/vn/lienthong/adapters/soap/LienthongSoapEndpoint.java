@@ -1,0 +1,184 @@
+package vn.lienthong.adapters.soap;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+import jakarta.activation.DataHandler;
+import jakarta.activation.FileDataSource;
+import jakarta.jws.WebService;
+
+import org.apache.cxf.helpers.CastUtils;
+import org.apache.cxf.io.CacheSizeExceededException;
+import org.apache.cxf.message.Message;
+import org.apache.cxf.phase.PhaseInterceptorChain;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import vn.lienthong.adapters.exchange.ExchangeService;
+import vn.lienthong.adapters.exchange.ExchangeService.CallerSystem;
+import vn.lienthong.adapters.exchange.GatewayError;
+import vn.lienthong.adapters.exchange.GatewayException;
+import vn.lienthong.adapters.exchange.SpooledPacket;
+
+/**
+ * The SOAP service: authenticates the caller (HTTP Basic), checks the parameters' shape, and hands
+ * everything else to the gateway's {@link ExchangeService}. It holds no business rule.
+ *
+ * <p>Publish it with {@link SoapAdapterConfiguration#publish}, which also turns MTOM and the attachment
+ * limits on.
+ */
+@WebService(serviceName = "LienthongService", portName = "LienthongPort",
+        targetNamespace = LienthongSoapService.NAMESPACE,
+        endpointInterface = "vn.lienthong.adapters.soap.LienthongSoapService")
+public class LienthongSoapEndpoint implements LienthongSoapService {
+
+    /** The channel name submissions carry. */
+    public static final String CHANNEL = "soap";
+
+    private static final Logger LOG = LoggerFactory.getLogger(LienthongSoapEndpoint.class);
+    private static final String OCTET_STREAM = "application/octet-stream";
+
+    private final ExchangeService exchange;
+    private final SoapSettings settings;
+
+    public LienthongSoapEndpoint(ExchangeService exchange, SoapSettings settings) {
+        this.exchange = Objects.requireNonNull(exchange, "exchange");
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    @Override
+    public String sendDocument(String messageType, DataHandler packet) throws LienthongFault {
+        return call("sendDocument", caller -> {
+            String type = messageType(messageType, true);
+            if (packet == null) {
+                throw new GatewayException(GatewayError.MISSING_PARAMETER, "packet");
+            }
+            // the attachment is read straight from the request (CXF reads MTOM parts lazily) into the spool
+            try (InputStream body = packet.getInputStream();
+                 SpooledPacket spooled = SpooledPacket.spool(body, settings.spoolDir(), settings.maxPacketBytes())) {
+                return exchange.submit(caller, new ExchangeService.Submission(type, spooled, CHANNEL)).docId();
+            } catch (CacheSizeExceededException e) {
+                throw new GatewayException(GatewayError.PACKET_TOO_LARGE, "tối đa " + settings.maxPacketBytes() + " byte");
+            }
+        });
+    }
+
+    @Override
+    public List<PendingDocument> listPending(String messageType) throws LienthongFault {
+        return call("listPending", caller -> exchange.inbox(caller, messageType(messageType, false)).stream()
+                .map(PendingDocument::of)
+                .toList());
+    }
+
+    @Override
+    public DataHandler getDocument(String docId) throws LienthongFault {
+        return call("getDocument", caller -> {
+            ExchangeService.StoredPacket stored = exchange.fetch(caller, required(docId, "docId"));
+            // streamed from the store as the MTOM attachment is written
+            return new DataHandler(new FileDataSource(stored.file().toFile()) {
+                @Override
+                public String getContentType() {
+                    return OCTET_STREAM;
+                }
+            });
+        });
+    }
+
+    @Override
+    public void acknowledge(String docId, String status, String description) throws LienthongFault {
+        call("acknowledge", caller -> {
+            String id = required(docId, "docId");
+            ExchangeService.TransportAck ack = ExchangeService.TransportAck.parse(required(status, "status"))
+                    .orElseThrow(() -> new GatewayException(GatewayError.BAD_PARAMETER,
+                            "status phải là done, fail hoặc processing"));
+            exchange.acknowledge(caller, id, ack, description);
+            return null;
+        });
+    }
+
+    @Override
+    public List<Agency> listAgencies() throws LienthongFault {
+        return call("listAgencies", caller -> exchange.agencies().stream().map(Agency::of).toList());
+    }
+
+    // ---------------------------------------------------------------- authentication and refusals
+
+    private interface Operation<T> {
+        T apply(CallerSystem caller) throws IOException;
+    }
+
+    /** Authenticates, runs the operation, and turns every failure into a fault with its gateway code. */
+    private <T> T call(String operation, Operation<T> body) throws LienthongFault {
+        String systemId = null;
+        try {
+            BasicCredentials credentials = BasicCredentials.parse(authorizationHeader())
+                    .orElseThrow(() -> new GatewayException(GatewayError.MISSING_CREDENTIALS, "HTTP Basic"));
+            systemId = credentials.systemId();
+            return body.apply(authenticate(credentials));
+        } catch (GatewayException e) {
+            if (e.error() == GatewayError.MISSING_CREDENTIALS) {
+                // the usual first request of a client that waits for the challenge
+                LOG.debug("SOAP {} từ chối (refused) {}: {}", operation, e.error().code(), e.getMessage());
+            } else {
+                LOG.info("SOAP {} từ chối (refused) {} [{}]: {}", operation, e.error().code(), systemId, e.getMessage());
+            }
+            throw LienthongFault.of(e);
+        } catch (IOException | RuntimeException e) {
+            LOG.error("SOAP {} lỗi hệ thống (internal error) [{}]", operation, systemId, e);
+            throw LienthongFault.of(GatewayError.INTERNAL_ERROR, null);
+        }
+    }
+
+    private CallerSystem authenticate(BasicCredentials credentials) {
+        CallerSystem caller = exchange.findSystem(credentials.systemId())
+                .orElseThrow(() -> new GatewayException(GatewayError.UNKNOWN_SYSTEM, credentials.systemId()));
+        if (!credentials.secretMatches(caller.secret())) {
+            throw new GatewayException(GatewayError.BAD_CREDENTIALS, null);
+        }
+        return caller;
+    }
+
+    /** The Authorization header of the request being served, whatever HTTP transport carries it. */
+    private static String authorizationHeader() {
+        Message message = PhaseInterceptorChain.getCurrentMessage();
+        if (message == null) {
+            throw new IllegalStateException("no CXF message on this thread");
+        }
+        Map<String, List<String>> headers = CastUtils.cast((Map<?, ?>) message.get(Message.PROTOCOL_HEADERS));
+        if (headers == null) {
+            return null;
+        }
+        for (Map.Entry<String, List<String>> header : headers.entrySet()) {
+            if ("Authorization".equalsIgnoreCase(header.getKey()) && header.getValue() != null
+                    && !header.getValue().isEmpty()) {
+                return header.getValue().get(0);
+            }
+        }
+        return null;
+    }
+
+    private static String messageType(String value, boolean required) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                throw new GatewayException(GatewayError.MISSING_PARAMETER, "messageType");
+            }
+            return "edoc";
+        }
+        String type = value.trim().toLowerCase(Locale.ROOT);
+        if (!type.equals("edoc") && !type.equals("status")) {
+            throw new GatewayException(GatewayError.BAD_PARAMETER, "messageType phải là edoc hoặc status");
+        }
+        return type;
+    }
+
+    private static String required(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new GatewayException(GatewayError.MISSING_PARAMETER, name);
+        }
+        return value.trim();
+    }
+}

@@ -1,0 +1,178 @@
+package vn.lienthong.adapters.vdxp;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * A client of the VDXP-style API that puts on the wire what the official SDK puts there: every parameter
+ * as an {@code XroadVnpt-*} header, the signed JSON of them, its HMAC-SHA256 under the system's secret,
+ * and for sendEdoc the packet followed by one CRLF with the SDK's unpadded hash-file. Unlike the SDK it
+ * keeps no parameters from one call to the next. It works against this gateway and against the national
+ * axis alike.
+ */
+public final class VdxpClient {
+
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("ddMMyyyy'T'HHmmss");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String endpoint;
+    private final String systemId;
+    private final String secret;
+    private final HttpClient http;
+
+    public VdxpClient(URI endpoint, String systemId, String secret) {
+        String base = endpoint.toString();
+        this.endpoint = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        this.systemId = systemId;
+        this.secret = secret;
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    /** The JSON answer of an operation. */
+    public record Answer(int httpStatus, JsonNode json) {
+
+        public boolean ok() {
+            return "OK".equals(json.path("status").asText()) && "0".equals(json.path("ErrorCode").asText());
+        }
+
+        public String errorCode() {
+            return json.path("ErrorCode").asText();
+        }
+
+        public String errorDesc() {
+            return json.path("ErrorDesc").asText();
+        }
+
+        public String docId() {
+            return json.path("DocId").asText();
+        }
+
+        public JsonNode data() {
+            return json.path("data");
+        }
+    }
+
+    /** Sends a packet (messageType "edoc" or "status") as {@code from}; the answer carries the DocId. */
+    public Answer sendEdoc(Path packet, String messageType, String from) throws IOException, InterruptedException {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("from", from);
+        params.put("servicetype", "eDoc");
+        params.put("messagetype", messageType);
+        params.put("hash-file", HashFile.unpaddedHex(sha256(packet)));
+        HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.concat(
+                HttpRequest.BodyPublishers.ofFile(packet),
+                HttpRequest.BodyPublishers.ofByteArray(new byte[] {'\r', '\n'}));
+        return call("sendEdoc", params, "application/octet-stream", body);
+    }
+
+    public Answer getReceivedEdocList(String messageType) throws IOException, InterruptedException {
+        return call("getReceivedEdocList", Map.of("servicetype", "eDoc", "messagetype", messageType));
+    }
+
+    /** getEdoc: the answer's data is the packet in base64; {@link #decodeEdoc} turns it into bytes. */
+    public Answer getEdoc(String docId) throws IOException, InterruptedException {
+        return call("getEdoc", Map.of("docId", docId, "filePath", "."));
+    }
+
+    public static byte[] decodeEdoc(Answer answer) {
+        return Base64.getDecoder().decode(answer.data().asText());
+    }
+
+    /** downloadEdoc: the raw packet, streamed; an empty body means the gateway refused. */
+    public HttpResponse<InputStream> downloadEdoc(String docId) throws IOException, InterruptedException {
+        return http.send(request("downloadEdoc", Map.of("docId", docId), "application/json",
+                HttpRequest.BodyPublishers.noBody(), "GET"), HttpResponse.BodyHandlers.ofInputStream());
+    }
+
+    /** The transport acknowledgement: "done", "fail" or "processing". */
+    public Answer updateStatus(String docId, String status) throws IOException, InterruptedException {
+        return call("updateStatus", Map.of("docid", docId, "status", status));
+    }
+
+    public Answer getSentEdocList(String messageType) throws IOException, InterruptedException {
+        return call("getSentEdocList", Map.of("servicetype", "eDoc", "messagetype", messageType));
+    }
+
+    public Answer countReceiveEdoc() throws IOException, InterruptedException {
+        return call("countReceiveEdoc", Map.of());
+    }
+
+    public Answer countReceiveStatus() throws IOException, InterruptedException {
+        return call("countReceiveStatus", Map.of());
+    }
+
+    public Answer getAgenciesList() throws IOException, InterruptedException {
+        return call("getAgenciesList", Map.of());
+    }
+
+    public Answer call(String operation, Map<String, String> params) throws IOException, InterruptedException {
+        return call(operation, params, "application/json", HttpRequest.BodyPublishers.ofString("{}"));
+    }
+
+    public Answer call(String operation, Map<String, String> params, String contentType,
+                       HttpRequest.BodyPublisher body) throws IOException, InterruptedException {
+        HttpResponse<byte[]> response = http.send(request(operation, params, contentType, body, "POST"),
+                HttpResponse.BodyHandlers.ofByteArray());
+        return new Answer(response.statusCode(), JSON.readTree(response.body()));
+    }
+
+    private HttpRequest request(String operation, Map<String, String> params, String contentType,
+                                HttpRequest.BodyPublisher body, String method) throws IOException {
+        Map<String, String> signed = new LinkedHashMap<>();
+        signed.put("systemid", systemId);
+        signed.putAll(params);
+        signed.put("timestamp", LocalDateTime.now().format(TIMESTAMP) + String.format("+%04d",
+                LocalDateTime.now().getNano() / 1_000_000));
+        signed.put("Content-Type", contentType);
+        Map<String, String> prefixed = new LinkedHashMap<>();
+        signed.forEach((key, value) -> prefixed.put("XroadVnpt-" + key, value));
+        String signHeader = JSON.writeValueAsString(prefixed);
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(endpoint + "/" + operation))
+                .timeout(Duration.ofMinutes(10))
+                .header("Content-Type", contentType)
+                .header("User-Agent", "lienthong-cli XRoad/VPCP")
+                .header("XroadVnpt-version", "3.0.201608")
+                .header("XroadVnpt-sign-header-key", String.join(";", signed.keySet()))
+                .header(SignedHeader.SIGN_HEADER, signHeader)
+                .header(SignedHeader.HASH_HEADER, SignedHeader.hmac(secret, signHeader))
+                .method(method, body);
+        signed.forEach((key, value) -> {
+            if (!key.equals("Content-Type")) {
+                builder.header("XroadVnpt-" + key, value);
+            }
+        });
+        return builder.build();
+    }
+
+    private static byte[] sha256(Path file) throws IOException {
+        var digest = HashFile.newDigest();
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[64 * 1024];
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                digest.update(buffer, 0, n);
+            }
+        }
+        return digest.digest();
+    }
+
+    @Override
+    public String toString() {
+        return "VdxpClient[" + endpoint + ", " + systemId + "]";
+    }
+
+}

@@ -1,0 +1,123 @@
+package vn.lienthong.gateway.exchange;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.List;
+
+import org.apache.camel.ProducerTemplate;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.io.ResourceLoader;
+
+import vn.lienthong.adapters.exchange.ExchangeService;
+import vn.lienthong.adapters.push.PushMessage;
+import vn.lienthong.adapters.push.PushTarget;
+import vn.lienthong.adapters.push.RoutingPushClient;
+import vn.lienthong.adapters.soap.SoapAdapterConfiguration;
+import vn.lienthong.adapters.soap.SoapSettings;
+import vn.lienthong.adapters.vdxp.VdxpController;
+import vn.lienthong.adapters.vdxp.VdxpSettings;
+import vn.lienthong.gateway.config.GatewayProperties;
+import vn.lienthong.gateway.directory.DeliveryMode;
+import vn.lienthong.gateway.directory.DirectoryRepository;
+import vn.lienthong.gateway.intake.IntakeProperties;
+import vn.lienthong.gateway.intake.IntakeSteps;
+import vn.lienthong.gateway.payload.PayloadStore;
+import vn.lienthong.gateway.routes.DeliveryRoute;
+import vn.lienthong.gateway.routes.DeliveryWorker;
+import vn.lienthong.gateway.routes.DispatchRoute;
+import vn.lienthong.gateway.routes.IntakeRoute;
+import vn.lienthong.gateway.routes.Pusher;
+import vn.lienthong.gateway.routes.SweeperRoute;
+import vn.lienthong.gateway.tracking.TrackingStore;
+
+/** Wires the document exchange: the stores, the intake steps, the routes and the protocol adapters. */
+@Configuration
+@EnableConfigurationProperties(IntakeProperties.class)
+@Import(SoapAdapterConfiguration.class)
+public class ExchangeConfiguration {
+
+    @Bean
+    PayloadStore payloadStore(GatewayProperties gateway) throws IOException {
+        return new PayloadStore(gateway.payloadsDir());
+    }
+
+    @Bean
+    IntakeSteps intakeSteps(DirectoryRepository directory, TrackingStore tracking, PayloadStore payloads,
+                            IntakeProperties properties, ResourceLoader resources) throws IOException, CertificateException {
+        return new IntakeSteps(directory, tracking, payloads, properties, trustAnchors(resources, properties.trustAnchors()));
+    }
+
+    @Bean
+    ExchangeService exchangeService(DirectoryRepository directory, TrackingStore tracking, PayloadStore payloads,
+                                    ProducerTemplate camel) {
+        return new GatewayExchangeService(directory, tracking, payloads, camel);
+    }
+
+    @Bean
+    VdxpController vdxpController(ExchangeService exchange, IntakeProperties properties, PayloadStore payloads)
+            throws IOException {
+        return new VdxpController(exchange, new VdxpSettings(properties.maxPacketSize().toBytes(), payloads.scratchDir()));
+    }
+
+    @Bean
+    SoapSettings soapSettings(IntakeProperties properties, PayloadStore payloads) throws IOException {
+        return SoapSettings.under(payloads.scratchDir(), properties.maxPacketSize().toBytes());
+    }
+
+    @Bean
+    DeliveryWorker deliveryWorker(TrackingStore tracking, DirectoryRepository directory, PayloadStore payloads,
+                                  Pusher pusher) {
+        return new DeliveryWorker(tracking, directory, payloads, pusher);
+    }
+
+    @Bean(destroyMethod = "close")
+    RoutingPushClient pushClient() {
+        return new RoutingPushClient();
+    }
+
+    /** Pushes with the client the recipient's delivery mode names (SOAP or REST). */
+    @Bean
+    Pusher pusher(RoutingPushClient client, IntakeProperties properties) {
+        return (recipient, document, delivery, packet) -> client.push(
+                new PushTarget(recipient.pushEndpoint(),
+                        recipient.deliveryMode() == DeliveryMode.PUSH_SOAP ? PushTarget.Mode.SOAP : PushTarget.Mode.REST,
+                        properties.pushTimeout()),
+                new PushMessage(delivery.id(), document.id(), document.messageType(), document.fromCode(),
+                        delivery.recipientCode(), packet, document.storedSize()));
+    }
+
+    @Bean
+    IntakeRoute intakeRoute(IntakeSteps steps) {
+        return new IntakeRoute(steps);
+    }
+
+    @Bean
+    DispatchRoute dispatchRoute(TrackingStore tracking) {
+        return new DispatchRoute(tracking);
+    }
+
+    @Bean
+    DeliveryRoute deliveryRoute(DeliveryWorker worker) {
+        return new DeliveryRoute(worker, 4);
+    }
+
+    @Bean
+    SweeperRoute sweeperRoute(TrackingStore tracking, IntakeProperties properties) {
+        return new SweeperRoute(tracking, properties.sweepInterval(), properties.sweepAge());
+    }
+
+    static List<X509Certificate> trustAnchors(ResourceLoader resources, String location)
+            throws IOException, CertificateException {
+        try (InputStream in = resources.getResource(location).getInputStream()) {
+            return CertificateFactory.getInstance("X.509").generateCertificates(in).stream()
+                    .map(X509Certificate.class::cast).toList();
+        }
+    }
+
+}

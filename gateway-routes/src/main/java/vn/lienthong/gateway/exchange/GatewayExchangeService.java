@@ -1,0 +1,153 @@
+package vn.lienthong.gateway.exchange;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.ProducerTemplate;
+
+import vn.lienthong.adapters.exchange.ExchangeService;
+import vn.lienthong.adapters.exchange.GatewayError;
+import vn.lienthong.adapters.exchange.GatewayException;
+import vn.lienthong.edxml.model.StatusCode;
+import vn.lienthong.gateway.directory.DirectoryRepository;
+import vn.lienthong.gateway.directory.SystemAccount;
+import vn.lienthong.gateway.intake.Intake;
+import vn.lienthong.gateway.payload.PayloadStore;
+import vn.lienthong.gateway.routes.IntakeRoute;
+import vn.lienthong.gateway.tracking.DeliveryState;
+import vn.lienthong.gateway.tracking.TrackingStore;
+
+/**
+ * The gateway behind every protocol adapter: submissions go through the intake route; inbox, fetch and
+ * acknowledgement read and move deliveries. A recipient sees a delivery's id as its docId, so a system
+ * receiving for two agencies never confuses their copies, and an agency never reads another's mail: an id
+ * that is not the caller's is answered exactly like an id that does not exist.
+ */
+public class GatewayExchangeService implements ExchangeService {
+
+    private final DirectoryRepository directory;
+    private final TrackingStore tracking;
+    private final PayloadStore payloads;
+    private final ProducerTemplate camel;
+
+    public GatewayExchangeService(DirectoryRepository directory, TrackingStore tracking, PayloadStore payloads,
+                                  ProducerTemplate camel) {
+        this.directory = directory;
+        this.tracking = tracking;
+        this.payloads = payloads;
+        this.camel = camel;
+    }
+
+    @Override
+    public Optional<CallerSystem> findSystem(String systemId) {
+        return directory.findSystem(systemId).filter(SystemAccount::enabled)
+                .map(s -> new CallerSystem(s.systemId(), s.name(), s.secret(), s.agencyCodes()));
+    }
+
+    @Override
+    public Receipt submit(CallerSystem caller, Submission submission) {
+        Intake intake = new Intake(caller, submission.messageType(), submission.packet(), submission.channel());
+        try {
+            Intake done = camel.requestBody(IntakeRoute.ENDPOINT, intake, Intake.class);
+            return new Receipt(done.docId(), done.duplicate());
+        } catch (CamelExecutionException e) {
+            if (e.getCause() instanceof GatewayException refusal) {
+                throw refusal;
+            }
+            throw new GatewayException(GatewayError.INTERNAL_ERROR, null, e.getCause() == null ? e : e.getCause());
+        }
+    }
+
+    @Override
+    public List<InboxEntry> inbox(CallerSystem caller, String messageType) {
+        return tracking.inbox(caller.agencyCodes(), messageType).stream()
+                .map(row -> new InboxEntry(row.delivery().id(), row.messageType(), row.fromCode(),
+                        row.delivery().recipientCode(), row.delivery().createdAt(), row.delivery().updatedAt(),
+                        row.delivery().state() == DeliveryState.PROCESSING ? "processing" : "initial",
+                        row.delivery().state() == DeliveryState.PROCESSING ? "Đang xử lý" : "Mới",
+                        row.delivery().priority(), row.storedSha256(), row.storedSize()))
+                .toList();
+    }
+
+    @Override
+    public long countPending(CallerSystem caller, String messageType) {
+        return tracking.countInbox(caller.agencyCodes(), messageType);
+    }
+
+    @Override
+    public StoredPacket fetch(CallerSystem caller, String docId) {
+        TrackingStore.DocumentRow document = ownDelivery(caller.agencyCodes(), docId)
+                .flatMap(d -> tracking.findDocument(d.documentId()))
+                .or(() -> tracking.findDocument(docId).filter(doc -> caller.agencyCodes().contains(doc.fromCode())))
+                .orElseThrow(() -> new GatewayException(GatewayError.UNKNOWN_DOCUMENT, docId));
+        return new StoredPacket(docId, payloads.path(document.storedSha256()), document.storedSize(),
+                document.storedSha256());
+    }
+
+    @Override
+    public void acknowledge(CallerSystem caller, String docId, TransportAck ack, String description) {
+        TrackingStore.DeliveryRow delivery = ownDelivery(caller.agencyCodes(), docId)
+                .orElseThrow(() -> new GatewayException(GatewayError.UNKNOWN_DOCUMENT, docId));
+        DeliveryState target = switch (ack) {
+            case DONE -> DeliveryState.DELIVERED;
+            case FAIL -> DeliveryState.REJECTED;
+            case PROCESSING -> DeliveryState.PROCESSING;
+        };
+        if (tracking.acknowledge(delivery.id(), target, description, caller.systemId())) {
+            return;
+        }
+        DeliveryState now = tracking.findDelivery(delivery.id()).map(TrackingStore.DeliveryRow::state).orElseThrow();
+        boolean alreadyThere = now == target || (now == DeliveryState.DELIVERED && target == DeliveryState.PROCESSING);
+        if (!alreadyThere) {
+            throw new GatewayException(GatewayError.BAD_PARAMETER,
+                    "văn bản đang ở trạng thái " + now + ", không nhận xác nhận " + ack);
+        }
+    }
+
+    @Override
+    public List<SentEntry> sent(CallerSystem caller, String messageType, String docId) {
+        return tracking.sent(caller.agencyCodes(), messageType, docId).stream()
+                .map(row -> {
+                    TrackingStore.DocumentRow doc = row.document();
+                    TrackingStore.DeliveryRow delivery = row.delivery();
+                    String business = delivery.businessStatus();
+                    return new SentEntry(doc.id(), doc.messageType(), doc.fromCode(), delivery.recipientCode(),
+                            doc.subject(), notation(doc), doc.receivedAt(), delivery.deliveredAt(),
+                            delivery.state().name(), describe(delivery.state()),
+                            business == null ? "" : business,
+                            business == null ? "" : StatusCode.fromCode(business).map(StatusCode::label).orElse(""));
+                })
+                .toList();
+    }
+
+    @Override
+    public List<AgencyEntry> agencies() {
+        return directory.listAgencies().stream().filter(a -> a.enabled())
+                .map(a -> new AgencyEntry(a.code(), null, a.name(), null, a.side().name()))
+                .toList();
+    }
+
+    private Optional<TrackingStore.DeliveryRow> ownDelivery(Set<String> agencies, String deliveryId) {
+        return tracking.findDelivery(deliveryId).filter(d -> agencies.contains(d.recipientCode()));
+    }
+
+    private static String notation(TrackingStore.DocumentRow doc) {
+        if (doc.codeNumber() == null) {
+            return doc.codeNotation() == null ? "" : doc.codeNotation();
+        }
+        return doc.codeNotation() == null ? doc.codeNumber() : doc.codeNumber() + "/" + doc.codeNotation();
+    }
+
+    private static String describe(DeliveryState state) {
+        return switch (state) {
+            case PENDING, QUEUED -> "Đang chuyển";
+            case AVAILABLE -> "Chờ đơn vị nhận lấy về";
+            case PROCESSING -> "Đơn vị nhận đang xử lý";
+            case DELIVERED -> "Đã chuyển";
+            case REJECTED -> "Đơn vị nhận báo lỗi";
+            case FAILED -> "Chuyển thất bại";
+        };
+    }
+}

@@ -1,0 +1,67 @@
+package vn.lienthong.gateway.intake;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import vn.lienthong.adapters.exchange.ExchangeService.CallerSystem;
+import vn.lienthong.adapters.exchange.SpooledPacket;
+import vn.lienthong.edxml.model.PacketHeader;
+import vn.lienthong.gateway.tracking.TrackingStore;
+
+/**
+ * One packet on its way through the intake route: what came in, and what each step found out. It is the
+ * body of the Camel exchange from the adapter's call to the DocId answer.
+ */
+public final class Intake {
+
+    final CallerSystem caller;
+    final String messageType;
+    final SpooledPacket packet;
+    final String channel;
+
+    PacketHeader header;
+    /** Every recipient agency, each once, in the order the packet names them. */
+    final List<String> recipients = new ArrayList<>();
+    /** The original document a status, revocation, update or replacement concerns, when known. */
+    TrackingStore.DocumentRow original;
+    String signatureStatus;
+    String signer;
+    String dedupKey;
+    String storedSha256;
+    long storedSize;
+    /** The DocId answered: a new one, or the one of the earlier identical submission. */
+    String docId;
+    boolean duplicate;
+    final List<TrackingStore.NewDelivery> deliveries = new ArrayList<>();
+
+    public Intake(CallerSystem caller, String messageType, SpooledPacket packet, String channel) {
+        this.caller = caller;
+        this.messageType = messageType;
+        this.packet = packet;
+        this.channel = channel;
+    }
+
+    public String docId() {
+        return docId;
+    }
+
+    public boolean duplicate() {
+        return duplicate;
+    }
+
+    public List<TrackingStore.NewDelivery> deliveries() {
+        return deliveries;
+    }
+
+    /** The edXML Priority 0..4 its deliveries carry (a status inherits its document's). */
+    public int priority() {
+        if (header instanceof vn.lienthong.edxml.model.EdocHeader edoc) {
+            return edoc.messageHeader().priorityLevel();
+        }
+        return original == null ? 0 : original.priority();
+    }
+
+    public PacketHeader header() {
+        return header;
+    }
+}

@@ -1,0 +1,402 @@
+package vn.lienthong.gateway.intake;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import vn.lienthong.adapters.exchange.GatewayError;
+import vn.lienthong.adapters.exchange.GatewayException;
+import vn.lienthong.adapters.vdxp.HashFile;
+import vn.lienthong.edxml.Edxml;
+import vn.lienthong.edxml.EdxmlException;
+import vn.lienthong.edxml.ValidationIssue;
+import vn.lienthong.edxml.dsig.EdxmlSignatureVerifier;
+import vn.lienthong.edxml.dsig.SignatureCheck;
+import vn.lienthong.edxml.io.EdxmlReader;
+import vn.lienthong.edxml.io.EdxmlWriter;
+import vn.lienthong.edxml.model.Bussiness;
+import vn.lienthong.edxml.model.EdocHeader;
+import vn.lienthong.edxml.model.MessageHeader;
+import vn.lienthong.edxml.model.Organization;
+import vn.lienthong.edxml.model.PacketHeader;
+import vn.lienthong.edxml.model.ReplacementInfo;
+import vn.lienthong.edxml.model.ResponseFor;
+import vn.lienthong.edxml.model.StatusCode;
+import vn.lienthong.edxml.model.StatusHeader;
+import vn.lienthong.edxml.model.TraceHeader;
+import vn.lienthong.edxml.model.TraceHeaderList;
+import vn.lienthong.edxml.validation.EdxmlValidator;
+import vn.lienthong.gateway.directory.Agency;
+import vn.lienthong.gateway.directory.DirectoryRepository;
+import vn.lienthong.gateway.directory.SignaturePolicy;
+import vn.lienthong.gateway.payload.PayloadStore;
+import vn.lienthong.gateway.tracking.EventType;
+import vn.lienthong.gateway.tracking.TrackingStore;
+
+/**
+ * The steps of the intake route, in order: parse, validate, authorize, resolve recipients, check the
+ * signature, de-duplicate, store, record. Each either enriches the {@link Intake} or refuses it with a
+ * {@link GatewayException} that carries the code the sender sees.
+ */
+public class IntakeSteps {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IntakeSteps.class);
+
+    private final DirectoryRepository directory;
+    private final TrackingStore tracking;
+    private final PayloadStore payloads;
+    private final IntakeProperties properties;
+    private final EdxmlSignatureVerifier trustedVerifier;
+    private final EdxmlSignatureVerifier mathsOnlyVerifier;
+    private final EdxmlValidator validator = new EdxmlValidator();
+
+    public IntakeSteps(DirectoryRepository directory, TrackingStore tracking, PayloadStore payloads,
+                       IntakeProperties properties, List<X509Certificate> trustAnchors) {
+        this.directory = directory;
+        this.tracking = tracking;
+        this.payloads = payloads;
+        this.properties = properties;
+        this.mathsOnlyVerifier = EdxmlSignatureVerifier.create();
+        this.trustedVerifier = EdxmlSignatureVerifier.create().withTrustAnchors(trustAnchors);
+    }
+
+    /** Reads the header (streaming) and checks it is the kind of packet the caller said. */
+    public void parse(Intake intake) {
+        try {
+            intake.header = EdxmlReader.readHeader(intake.packet.file());
+        } catch (EdxmlException e) {
+            throw refusal(e);
+        } catch (IOException e) {
+            throw new GatewayException(GatewayError.INTERNAL_ERROR, e.getMessage(), e);
+        }
+        if (!intake.header.messageType().equals(intake.messageType)) {
+            throw new GatewayException(GatewayError.BAD_PARAMETER, "messagetype=" + intake.messageType
+                    + " nhưng gói tin là " + intake.header.messageType() + " (packet kind differs)");
+        }
+    }
+
+    /** The whole packet against QCVN 102:2016, attachments decoded on the way. */
+    public void validate(Intake intake) {
+        List<ValidationIssue> issues;
+        try (InputStream in = Files.newInputStream(intake.packet.file())) {
+            issues = validator.validate(in);
+        } catch (IOException e) {
+            throw new GatewayException(GatewayError.INTERNAL_ERROR, e.getMessage(), e);
+        }
+        if (!issues.isEmpty()) {
+            StringBuilder detail = new StringBuilder();
+            for (int i = 0; i < Math.min(5, issues.size()); i++) {
+                detail.append(i == 0 ? "" : "; ").append(issues.get(i).describe());
+            }
+            if (issues.size() > 5) {
+                detail.append("; ... (").append(issues.size()).append(" lỗi)");
+            }
+            throw new GatewayException(GatewayError.INVALID_PACKET, detail.toString());
+        }
+    }
+
+    /** The system may send only as an agency it acts for. */
+    public void authorize(Intake intake) {
+        String from = intake.header.from().organId().trim();
+        if (!intake.caller.agencyCodes().contains(from)) {
+            throw new GatewayException(GatewayError.SENDER_NOT_ALLOWED,
+                    "hệ thống " + intake.caller.systemId() + " không được gửi thay " + from);
+        }
+    }
+
+    /**
+     * Who receives it: the To agencies of a document (all must exist, else the whole packet is refused
+     * naming the unknown ones); for a status, the other party of the original document.
+     */
+    public void resolveRecipients(Intake intake) {
+        if (intake.header instanceof EdocHeader edoc) {
+            resolveDocumentRecipients(intake, edoc);
+        } else {
+            resolveStatusRecipients(intake, (StatusHeader) intake.header);
+        }
+    }
+
+    private void resolveDocumentRecipients(Intake intake, EdocHeader edoc) {
+        Set<String> codes = new LinkedHashSet<>();
+        for (Organization to : edoc.messageHeader().to()) {
+            codes.add(to.organId().trim());
+        }
+        List<String> unknown = new ArrayList<>();
+        List<String> disabled = new ArrayList<>();
+        for (String code : codes) {
+            Optional<Agency> agency = directory.findAgency(code);
+            if (agency.isEmpty()) {
+                unknown.add(code);
+            } else if (!agency.get().enabled()) {
+                disabled.add(code);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new GatewayException(GatewayError.UNKNOWN_RECIPIENT, String.join(", ", unknown));
+        }
+        if (!disabled.isEmpty()) {
+            throw new GatewayException(GatewayError.RECIPIENT_DISABLED, String.join(", ", disabled));
+        }
+        intake.recipients.addAll(codes);
+        originalOf(edoc).ifPresent(original -> intake.original = original);
+    }
+
+    /** A revocation, update or replacement names the document it acts on, among those the sender sent. */
+    private Optional<TrackingStore.DocumentRow> originalOf(EdocHeader edoc) {
+        List<String> candidates = new ArrayList<>();
+        Bussiness bussiness = edoc.traceHeaderList() == null ? null : edoc.traceHeaderList().bussiness();
+        if (bussiness == null || edoc.businessDocType() == vn.lienthong.edxml.model.BusinessDocType.NEW) {
+            return Optional.empty();
+        }
+        if (bussiness.documentId() != null) {
+            candidates.add(bussiness.documentId());
+        }
+        for (ResponseFor responseFor : edoc.messageHeader().responseFor()) {
+            if (responseFor.documentId() != null) {
+                candidates.add(responseFor.documentId());
+            }
+        }
+        if (bussiness.replacementInfos() != null) {
+            for (ReplacementInfo replaced : bussiness.replacementInfos()) {
+                if (replaced.documentId() != null) {
+                    candidates.add(replaced.documentId());
+                }
+            }
+        }
+        String sender = edoc.from().organId().trim();
+        for (String candidate : candidates) {
+            Optional<TrackingStore.DocumentRow> found = tracking.findOriginal(candidate.trim(), sender, true);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void resolveStatusRecipients(Intake intake, StatusHeader status) {
+        StatusCode code = StatusCode.fromCode(status.statusCode()).orElseThrow();
+        String reporter = status.from().organId().trim();
+        String documentId = status.responseFor().documentId().trim();
+        boolean bySender = code.issuer() == StatusCode.Issuer.SENDER;
+        Optional<TrackingStore.DocumentRow> original = tracking.findOriginal(documentId, reporter, bySender);
+        if (original.isEmpty()) {
+            if (tracking.findOriginal(documentId, reporter, !bySender).isPresent()) {
+                throw new GatewayException(GatewayError.STATUS_NOT_ALLOWED, bySender
+                        ? "chỉ cơ quan gửi văn bản mới được gửi trạng thái " + code.code()
+                        : "chỉ cơ quan nhận văn bản mới được gửi trạng thái " + code.code());
+            }
+            throw new GatewayException(GatewayError.ORIGINAL_NOT_FOUND, documentId);
+        }
+        intake.original = original.get();
+        if (bySender) {
+            tracking.deliveriesOf(intake.original.id()).forEach(d -> intake.recipients.add(d.recipientCode()));
+        } else {
+            intake.recipients.add(intake.original.fromCode());
+        }
+    }
+
+    /**
+     * The sender's policy decides: REQUIRED wants a valid signature by a trusted certificate; IF_PRESENT
+     * checks one when there is one; IGNORE checks only the maths of one that is there. A bad signature is
+     * refused whatever the policy.
+     */
+    public void checkSignature(Intake intake) {
+        String from = intake.header.from().organId().trim();
+        SignaturePolicy policy = directory.findAgency(from).map(Agency::signaturePolicy).orElse(SignaturePolicy.IF_PRESENT);
+        boolean present = intake.header.signature() != null
+                && Edxml.XMLDSIG_NAMESPACE.equals(intake.header.signature().namespace());
+        if (!present) {
+            if (policy == SignaturePolicy.REQUIRED) {
+                throw new GatewayException(GatewayError.SIGNATURE_REQUIRED, from);
+            }
+            intake.signatureStatus = "UNSIGNED";
+            return;
+        }
+        EdxmlSignatureVerifier verifier = policy == SignaturePolicy.IGNORE ? mathsOnlyVerifier : trustedVerifier;
+        SignatureCheck check;
+        try {
+            check = verifier.verify(intake.packet.file());
+        } catch (EdxmlException e) {
+            throw new GatewayException(GatewayError.BAD_SIGNATURE, e.getMessage());
+        } catch (IOException e) {
+            throw new GatewayException(GatewayError.INTERNAL_ERROR, e.getMessage(), e);
+        }
+        if (!check.isValid()) {
+            throw new GatewayException(GatewayError.BAD_SIGNATURE, check.failure().name() + ": " + check.reason());
+        }
+        intake.signatureStatus = policy == SignaturePolicy.IGNORE ? "NOT_CHECKED" : "VALID";
+        intake.signer = check.signer() == null ? null : check.signer().getSubjectX500Principal().getName();
+    }
+
+    /**
+     * The same sender, DocumentId and content resubmitted is the same document: it answers the DocId
+     * already given and delivers nothing again.
+     */
+    public void deduplicate(Intake intake) {
+        String identity = intake.header instanceof EdocHeader edoc
+                ? nullToEmpty(edoc.messageHeader().documentId())
+                : ((StatusHeader) intake.header).responseFor().documentId() + "#" + ((StatusHeader) intake.header).statusCode();
+        String key = intake.messageType + "\n" + intake.header.from().organId().trim() + "\n" + identity.trim()
+                + "\n" + intake.packet.sha256Hex();
+        intake.dedupKey = HexFormat.of().formatHex(HashFile.newDigest().digest(key.getBytes(StandardCharsets.UTF_8)));
+        tracking.findByDedupKey(intake.dedupKey).ifPresent(existing -> {
+            intake.docId = existing;
+            intake.duplicate = true;
+        });
+    }
+
+    /**
+     * Stores the packet as received (by its hash, for evidence) and the packet as delivered: the same with
+     * the gateway's TraceHeader appended. A packet carrying an XML-DSig signature is delivered untouched,
+     * since any change would break its signature.
+     */
+    public void store(Intake intake) {
+        try {
+            Path scratch = payloads.scratchDir();
+            boolean signed = intake.header.signature() != null
+                    && Edxml.XMLDSIG_NAMESPACE.equals(intake.header.signature().namespace());
+            if (signed) {
+                Path copy = Files.createTempFile(scratch, "out-", ".edxml");
+                Files.copy(intake.packet.file(), copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                intake.storedSha256 = intake.packet.sha256Hex();
+                intake.storedSize = intake.packet.size();
+                payloads.put(copy, intake.storedSha256);
+            } else {
+                Path rewritten = Files.createTempFile(scratch, "out-", ".edxml");
+                MessageDigest digest = HashFile.newDigest();
+                try (EdxmlReader reader = EdxmlReader.open(intake.packet.file());
+                     OutputStream out = new DigestOutputStream(Files.newOutputStream(rewritten), digest);
+                     EdxmlWriter writer = EdxmlWriter.create(out)) {
+                    writer.writeHeader(withGatewayHop(reader.header()));
+                    for (EdxmlReader.Attachment a; (a = reader.nextAttachment()) != null; ) {
+                        writer.writeAttachmentBase64(a.info(), a.openBase64());
+                    }
+                }
+                intake.storedSha256 = HexFormat.of().formatHex(digest.digest());
+                intake.storedSize = Files.size(rewritten);
+                payloads.put(rewritten, intake.storedSha256);
+            }
+            Path received = Files.createTempFile(scratch, "in-", ".edxml");
+            Files.copy(intake.packet.file(), received, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            payloads.put(received, intake.packet.sha256Hex());
+        } catch (IOException e) {
+            throw new GatewayException(GatewayError.INTERNAL_ERROR, "không lưu được gói tin: " + e.getMessage(), e);
+        }
+    }
+
+    private PacketHeader withGatewayHop(PacketHeader header) {
+        TraceHeader hop = new TraceHeader(properties.traceOrganId(),
+                Edxml.TIMESTAMP.format(ZonedDateTime.now(Edxml.VIETNAM)));
+        TraceHeaderList hops = header.traceHeaderList() == null
+                ? new TraceHeaderList(null, List.of(hop), null) : header.traceHeaderList().withAppended(hop);
+        return header instanceof EdocHeader edoc ? edoc.withTraceHeaderList(hops)
+                : ((StatusHeader) header).withTraceHeaderList(hops);
+    }
+
+    /** Records the document and one PENDING delivery per recipient in one transaction. */
+    public void record(Intake intake) {
+        intake.docId = UUID.randomUUID().toString();
+        for (String recipient : intake.recipients) {
+            Agency agency = directory.findAgency(recipient).orElseThrow(
+                    () -> new GatewayException(GatewayError.UNKNOWN_RECIPIENT, recipient));
+            intake.deliveries.add(new TrackingStore.NewDelivery(UUID.randomUUID().toString(), recipient,
+                    agency.deliveryMode()));
+        }
+        TrackingStore.DocumentRow row = documentRow(intake);
+        try {
+            tracking.recordAccepted(row, intake.deliveries, intake.caller.systemId(), () -> {
+                if (intake.original != null) {
+                    tracking.event(intake.original.id(), null, EventType.LINKED,
+                            intake.messageType + " " + intake.docId + (row.statusCode() == null ? "" : " (" + row.statusCode() + ")"),
+                            intake.caller.systemId());
+                    if (row.statusCode() != null) {
+                        tracking.event(intake.original.id(), null, EventType.STATUS,
+                                row.statusCode() + " từ " + row.fromCode(), intake.caller.systemId());
+                        tracking.setBusinessStatus(intake.original.id(), row.fromCode(), row.statusCode());
+                    }
+                }
+            });
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            // an identical submission won the race: answer its DocId
+            intake.docId = tracking.findByDedupKey(intake.dedupKey).orElseThrow(() -> e);
+            intake.duplicate = true;
+            intake.deliveries.clear();
+        }
+        LOG.info("Tiếp nhận (accepted) {} {} từ {} qua {}: {} đơn vị nhận{}", intake.messageType, intake.docId,
+                row.fromCode(), intake.channel, intake.deliveries.size(), intake.duplicate ? " (trùng, duplicate)" : "");
+    }
+
+    private TrackingStore.DocumentRow documentRow(Intake intake) {
+        PacketHeader header = intake.header;
+        String edxmlDocumentId;
+        String codeNumber = null, codeNotation = null, subject = null, typeName = null, promulgationDate = null;
+        String statusCode = null;
+        Integer businessType = null;
+        int priority = 0;
+        if (header instanceof EdocHeader edoc) {
+            MessageHeader m = edoc.messageHeader();
+            edxmlDocumentId = trim(m.documentId());
+            if (m.code() != null) {
+                codeNumber = m.code().codeNumber();
+                codeNotation = m.code().codeNotation();
+            }
+            subject = m.subject();
+            typeName = m.documentType() == null ? null : m.documentType().typeName();
+            promulgationDate = m.promulgationInfo() == null ? null : m.promulgationInfo().promulgationDate();
+            priority = m.priorityLevel();
+            businessType = Integer.valueOf(edoc.businessDocType().code());
+        } else {
+            StatusHeader status = (StatusHeader) header;
+            edxmlDocumentId = trim(status.responseFor().documentId());
+            statusCode = status.statusCode().trim();
+            subject = status.description();
+            priority = intake.original == null ? 0 : intake.original.priority();
+        }
+        return new TrackingStore.DocumentRow(intake.docId, intake.messageType, intake.caller.systemId(),
+                header.from().organId().trim(), edxmlDocumentId, codeNumber, codeNotation, limit(subject, 2000),
+                limit(typeName, 255), promulgationDate, priority, businessType, statusCode,
+                intake.original == null ? null : intake.original.id(), intake.packet.sha256Hex(), intake.packet.size(),
+                intake.storedSha256, intake.storedSize, intake.signatureStatus, limit(intake.signer, 1024),
+                intake.channel, intake.dedupKey, Instant.now());
+    }
+
+    /** Maps a packet that cannot be read to the gateway's codes. */
+    static GatewayException refusal(EdxmlException e) {
+        GatewayError error = switch (e.error()) {
+            case MALFORMED_XML, BYTES_BEFORE_DECLARATION, NOT_EDXML -> GatewayError.MALFORMED_PACKET;
+            case DTD_FORBIDDEN -> GatewayError.FORBIDDEN_XML;
+            default -> GatewayError.INVALID_PACKET;
+        };
+        return new GatewayException(error, e.getMessage());
+    }
+
+    private static String trim(String value) {
+        return value == null ? null : value.trim();
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
+    private static String limit(String value, int length) {
+        return value == null || value.length() <= length ? value : value.substring(0, length);
+    }
+}

@@ -1,0 +1,41 @@
+package vn.lienthong.gateway.routes;
+
+import org.apache.camel.builder.RouteBuilder;
+
+/**
+ * delivery: the consumers of the delivery queues. A pull delivery becomes visible in its recipient's
+ * inbox; a push delivery is sent to the recipient's endpoint inside a broker transaction, so that a
+ * failure rolls back and the broker redelivers it with a growing delay, and after the last attempt moves
+ * it to the dead-letter queue, where it is marked FAILED for an operator to resend.
+ */
+public class DeliveryRoute extends RouteBuilder {
+
+    public static final String DEAD_LETTER_QUEUE = "DLQ";
+
+    private final DeliveryWorker worker;
+    private final int pushConsumers;
+
+    public DeliveryRoute(DeliveryWorker worker, int pushConsumers) {
+        this.worker = worker;
+        this.pushConsumers = pushConsumers;
+    }
+
+    @Override
+    public void configure() {
+        from("jms:queue:" + DispatchRequest.PULL_QUEUE + "?concurrentConsumers=2")
+                .routeId("delivery-pull").description("Chuyển vào hộp thư đến (pull delivery)")
+                .errorHandler(noErrorHandler())
+                .process(exchange -> worker.makeAvailable(exchange.getMessage().getBody(String.class)));
+
+        from("jms:queue:" + DispatchRequest.PUSH_QUEUE + "?transacted=true&concurrentConsumers=" + pushConsumers)
+                .routeId("delivery-push").description("Đẩy đến hệ thống nhận (push delivery)")
+                .errorHandler(noErrorHandler())
+                .process(exchange -> worker.push(exchange.getMessage().getBody(String.class),
+                        exchange.getMessage().getHeader("JMSXDeliveryCount", Integer.class)));
+
+        from("jms:queue:" + DEAD_LETTER_QUEUE)
+                .routeId("dead-letter").description("Hàng thư chết (dead letters)")
+                .errorHandler(noErrorHandler())
+                .process(exchange -> worker.deadLettered(exchange.getMessage().getBody(String.class)));
+    }
+}

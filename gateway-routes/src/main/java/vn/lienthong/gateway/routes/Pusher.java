@@ -1,0 +1,14 @@
+package vn.lienthong.gateway.routes;
+
+import java.nio.file.Path;
+
+import vn.lienthong.gateway.directory.Agency;
+import vn.lienthong.gateway.tracking.TrackingStore;
+
+/** Sends one delivery's packet to its recipient's endpoint; throws when the recipient did not take it. */
+@FunctionalInterface
+public interface Pusher {
+
+    void push(Agency recipient, TrackingStore.DocumentRow document, TrackingStore.DeliveryRow delivery, Path packet)
+            throws Exception;
+}

@@ -1,0 +1,28 @@
+package vn.lienthong.gateway.tracking;
+
+/** The kinds of state change the tracking store records, with the words the console shows. */
+public enum EventType {
+    ACCEPTED("Đã tiếp nhận gói tin"),
+    DUPLICATE("Gói tin gửi lại, đã có"),
+    LINKED("Liên kết với văn bản gốc"),
+    QUEUED("Đã đưa vào hàng đợi"),
+    AVAILABLE("Sẵn sàng trong hộp thư đến"),
+    PUSH_FAILED("Chuyển không thành công, sẽ thử lại"),
+    DELIVERED("Đã chuyển đến đơn vị nhận"),
+    PROCESSING("Đơn vị nhận đang xử lý"),
+    REJECTED("Đơn vị nhận báo lỗi khi nhận"),
+    FAILED("Chuyển thất bại sau nhiều lần thử"),
+    RESENT("Gửi lại theo yêu cầu của quản trị viên"),
+    HELD("Tạm giữ: đơn vị nhận đang tạm dừng nhận"),
+    STATUS("Nhận trạng thái xử lý");
+
+    private final String label;
+
+    EventType(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}
