@@ -26,7 +26,9 @@ public enum GatewayError {
     MISSING_PARAMETER("42", 400, "Thiếu tham số bắt buộc", "missing parameter"),
     STATUS_NOT_ALLOWED("43", 403, "Đơn vị không được gửi trạng thái này cho văn bản", "status not allowed for this party"),
     ORIGINAL_NOT_FOUND("44", 404, "Không tìm thấy văn bản gốc mà gói tin tham chiếu", "referenced original not found"),
-    UNKNOWN_OPERATION("45", 404, "Thao tác không được hỗ trợ", "unknown operation");
+    UNKNOWN_OPERATION("45", 404, "Thao tác không được hỗ trợ", "unknown operation"),
+    UNKNOWN_ENTRY("46", 404, "Không có trong danh bạ", "not in the directory"),
+    ALREADY_EXISTS("47", 409, "Đã có trong danh bạ", "already in the directory");
 
     private final String code;
     private final int httpStatus;

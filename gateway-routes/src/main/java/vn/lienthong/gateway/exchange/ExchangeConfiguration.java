@@ -27,6 +27,7 @@ import vn.lienthong.gateway.directory.DeliveryMode;
 import vn.lienthong.gateway.directory.DirectoryRepository;
 import vn.lienthong.gateway.intake.IntakeProperties;
 import vn.lienthong.gateway.intake.IntakeSteps;
+import vn.lienthong.gateway.metrics.GatewayMetrics;
 import vn.lienthong.gateway.payload.PayloadStore;
 import vn.lienthong.gateway.routes.DeliveryRoute;
 import vn.lienthong.gateway.routes.DeliveryWorker;
@@ -55,8 +56,8 @@ public class ExchangeConfiguration {
 
     @Bean
     ExchangeService exchangeService(DirectoryRepository directory, TrackingStore tracking, PayloadStore payloads,
-                                    ProducerTemplate camel) {
-        return new GatewayExchangeService(directory, tracking, payloads, camel);
+                                    ProducerTemplate camel, GatewayMetrics metrics) {
+        return new GatewayExchangeService(directory, tracking, payloads, camel, metrics);
     }
 
     @Bean
@@ -72,8 +73,8 @@ public class ExchangeConfiguration {
 
     @Bean
     DeliveryWorker deliveryWorker(TrackingStore tracking, DirectoryRepository directory, PayloadStore payloads,
-                                  Pusher pusher) {
-        return new DeliveryWorker(tracking, directory, payloads, pusher);
+                                  Pusher pusher, GatewayMetrics metrics) {
+        return new DeliveryWorker(tracking, directory, payloads, pusher, metrics);
     }
 
     @Bean(destroyMethod = "close")
@@ -112,7 +113,8 @@ public class ExchangeConfiguration {
         return new SweeperRoute(tracking, properties.sweepInterval(), properties.sweepAge());
     }
 
-    static List<X509Certificate> trustAnchors(ResourceLoader resources, String location)
+    /** The PEM certificates at a resource location (trust anchors, certificates to watch). */
+    public static List<X509Certificate> trustAnchors(ResourceLoader resources, String location)
             throws IOException, CertificateException {
         try (InputStream in = resources.getResource(location).getInputStream()) {
             return CertificateFactory.getInstance("X.509").generateCertificates(in).stream()

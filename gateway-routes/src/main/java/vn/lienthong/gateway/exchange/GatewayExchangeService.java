@@ -14,6 +14,7 @@ import vn.lienthong.edxml.model.StatusCode;
 import vn.lienthong.gateway.directory.DirectoryRepository;
 import vn.lienthong.gateway.directory.SystemAccount;
 import vn.lienthong.gateway.intake.Intake;
+import vn.lienthong.gateway.metrics.GatewayMetrics;
 import vn.lienthong.gateway.payload.PayloadStore;
 import vn.lienthong.gateway.routes.IntakeRoute;
 import vn.lienthong.gateway.tracking.DeliveryState;
@@ -31,13 +32,15 @@ public class GatewayExchangeService implements ExchangeService {
     private final TrackingStore tracking;
     private final PayloadStore payloads;
     private final ProducerTemplate camel;
+    private final GatewayMetrics metrics;
 
     public GatewayExchangeService(DirectoryRepository directory, TrackingStore tracking, PayloadStore payloads,
-                                  ProducerTemplate camel) {
+                                  ProducerTemplate camel, GatewayMetrics metrics) {
         this.directory = directory;
         this.tracking = tracking;
         this.payloads = payloads;
         this.camel = camel;
+        this.metrics = metrics;
     }
 
     @Override
@@ -51,12 +54,13 @@ public class GatewayExchangeService implements ExchangeService {
         Intake intake = new Intake(caller, submission.messageType(), submission.packet(), submission.channel());
         try {
             Intake done = camel.requestBody(IntakeRoute.ENDPOINT, intake, Intake.class);
+            metrics.accepted(submission.channel(), submission.messageType(), done.duplicate());
             return new Receipt(done.docId(), done.duplicate());
         } catch (CamelExecutionException e) {
-            if (e.getCause() instanceof GatewayException refusal) {
-                throw refusal;
-            }
-            throw new GatewayException(GatewayError.INTERNAL_ERROR, null, e.getCause() == null ? e : e.getCause());
+            GatewayException refusal = e.getCause() instanceof GatewayException known ? known
+                    : new GatewayException(GatewayError.INTERNAL_ERROR, null, e.getCause() == null ? e : e.getCause());
+            metrics.refused(submission.channel(), refusal.error().code());
+            throw refusal;
         }
     }
 
@@ -96,6 +100,10 @@ public class GatewayExchangeService implements ExchangeService {
             case PROCESSING -> DeliveryState.PROCESSING;
         };
         if (tracking.acknowledge(delivery.id(), target, description, caller.systemId())) {
+            if (target == DeliveryState.DELIVERED) {
+                metrics.delivered(delivery.recipientCode(), delivery.mode().name(),
+                        java.time.Duration.between(delivery.createdAt(), java.time.Instant.now()));
+            }
             return;
         }
         DeliveryState now = tracking.findDelivery(delivery.id()).map(TrackingStore.DeliveryRow::state).orElseThrow();

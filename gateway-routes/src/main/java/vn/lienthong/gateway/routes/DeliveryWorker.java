@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import vn.lienthong.gateway.directory.Agency;
 import vn.lienthong.gateway.directory.DeliveryMode;
 import vn.lienthong.gateway.directory.DirectoryRepository;
+import vn.lienthong.gateway.metrics.GatewayMetrics;
 import vn.lienthong.gateway.payload.PayloadStore;
 import vn.lienthong.gateway.tracking.DeliveryState;
 import vn.lienthong.gateway.tracking.TrackingStore;
@@ -24,12 +25,15 @@ public class DeliveryWorker {
     private final DirectoryRepository directory;
     private final PayloadStore payloads;
     private final Pusher pusher;
+    private final GatewayMetrics metrics;
 
-    public DeliveryWorker(TrackingStore tracking, DirectoryRepository directory, PayloadStore payloads, Pusher pusher) {
+    public DeliveryWorker(TrackingStore tracking, DirectoryRepository directory, PayloadStore payloads, Pusher pusher,
+                          GatewayMetrics metrics) {
         this.tracking = tracking;
         this.directory = directory;
         this.payloads = payloads;
         this.pusher = pusher;
+        this.metrics = metrics;
     }
 
     public void makeAvailable(String deliveryId) {
@@ -75,7 +79,10 @@ public class DeliveryWorker {
             tracking.recordPushFailure(deliveryId, reason);
             throw e;
         }
-        tracking.markPushed(deliveryId);
+        if (tracking.markPushed(deliveryId)) {
+            metrics.delivered(delivery.recipientCode(), delivery.mode().name(),
+                    java.time.Duration.between(delivery.createdAt(), java.time.Instant.now()));
+        }
     }
 
     /** The broker gave up on a delivery: it is FAILED until an operator resends it. */

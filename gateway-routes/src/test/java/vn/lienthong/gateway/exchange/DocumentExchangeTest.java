@@ -169,6 +169,14 @@ class DocumentExchangeTest {
     }
 
     @Test
+    void theSdksDoubleSlashIsTolerated() throws Exception {
+        // an endpoint configured with a trailing slash makes the SDK call "/vdxp//operation"
+        VdxpClient trailingSlash = new VdxpClient(URI.create("http://127.0.0.1:" + port + "/vdxp//"),
+                "qlvb-ubnd", "ubnd-secret-2026");
+        assertThat(trailingSlash.getAgenciesList().ok()).isTrue();
+    }
+
+    @Test
     void everyDirectionWorks() throws Exception {
         // State to Party: Văn phòng Chính phủ writes to Văn phòng Tỉnh ủy
         String fromVpcp = Packets.VPCP + ",2026/11/21," + NUMBER.incrementAndGet() + "/VPCP-TTĐT";

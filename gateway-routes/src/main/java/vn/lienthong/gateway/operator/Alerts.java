@@ -1,0 +1,116 @@
+package vn.lienthong.gateway.operator;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import vn.lienthong.gateway.directory.Agency;
+import vn.lienthong.gateway.directory.DeliveryMode;
+import vn.lienthong.gateway.directory.DirectoryRepository;
+
+/**
+ * What needs an operator's attention now: a recipient failing for longer than a bound, dead letters, a
+ * backlog older than a bound, a certificate expiring soon. Shown on the console and in health details;
+ * each new alert is also posted to the webhook when one is configured.
+ */
+public class Alerts {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Alerts.class);
+
+    public record Alert(String code, String severity, String subject, String message, Instant since) {
+    }
+
+    private final OperatorQueries queries;
+    private final DirectoryRepository directory;
+    private final OperatorProperties.Alerts bounds;
+    private final List<X509Certificate> watchedCertificates;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ObjectMapper json = new ObjectMapper().findAndRegisterModules();
+    private final Set<String> announced = new HashSet<>();
+
+    public Alerts(OperatorQueries queries, DirectoryRepository directory, OperatorProperties.Alerts bounds,
+                  List<X509Certificate> watchedCertificates) {
+        this.queries = queries;
+        this.directory = directory;
+        this.bounds = bounds;
+        this.watchedCertificates = List.copyOf(watchedCertificates);
+    }
+
+    public List<Alert> current() {
+        Instant now = Instant.now();
+        List<Alert> alerts = new ArrayList<>();
+        for (Agency agency : directory.listAgencies()) {
+            if (agency.deliveryMode() == DeliveryMode.PULL || !agency.enabled()) {
+                continue;
+            }
+            OperatorQueries.AgencyStatus status = queries.agencyStatus(agency.code(), now);
+            boolean failingSinceSuccess = status.lastFailureAt() != null
+                    && (status.lastSuccessAt() == null || status.lastFailureAt().isAfter(status.lastSuccessAt()));
+            if (failingSinceSuccess && status.consecutiveFailures() > 0) {
+                Instant since = status.lastSuccessAt() == null ? status.lastFailureAt() : status.lastSuccessAt();
+                if (Duration.between(since, now).compareTo(bounds.recipientFailingFor()) >= 0 || status.backlog() > 0
+                        && status.oldestBacklogAgeSeconds() >= bounds.recipientFailingFor().toSeconds()) {
+                    alerts.add(new Alert("RECIPIENT_FAILING", "WARNING", agency.code(),
+                            "Đơn vị " + agency.code() + " chuyển không thành công: " + status.lastFailure(), since));
+                }
+            }
+        }
+        long deadLetters = queries.countDeliveries("FAILED");
+        if (deadLetters > 0) {
+            alerts.add(new Alert("DEAD_LETTERS", "ERROR", "DLQ",
+                    deadLetters + " chuyển phát thất bại đang chờ gửi lại (dead letters waiting for a resend)", null));
+        }
+        OperatorQueries.Backlog backlog = queries.backlog(now);
+        if (backlog.deliveries() > 0 && backlog.oldestAgeSeconds() >= bounds.backlogOlderThan().toSeconds()) {
+            alerts.add(new Alert("BACKLOG_OLD", "WARNING", "backlog", "Có văn bản chờ chuyển quá "
+                    + bounds.backlogOlderThan().toMinutes() + " phút (backlog older than the bound)",
+                    now.minusSeconds(backlog.oldestAgeSeconds())));
+        }
+        for (X509Certificate certificate : watchedCertificates) {
+            Instant notAfter = certificate.getNotAfter().toInstant();
+            if (notAfter.isBefore(now.plus(bounds.certificateExpiryWithin()))) {
+                alerts.add(new Alert("CERTIFICATE_EXPIRING", notAfter.isBefore(now) ? "ERROR" : "WARNING",
+                        certificate.getSubjectX500Principal().getName(),
+                        "Chứng thư số hết hạn ngày " + notAfter + " (certificate expires)", notAfter));
+            }
+        }
+        return alerts;
+    }
+
+    /** Posts alerts not announced before to the webhook; runs every 30 seconds. */
+    @Scheduled(fixedDelayString = "PT30S", initialDelayString = "PT30S")
+    public void announce() {
+        if (bounds.webhook() == null || bounds.webhook().isBlank()) {
+            return;
+        }
+        for (Alert alert : current()) {
+            String key = alert.code() + "|" + alert.subject();
+            if (announced.add(key)) {
+                try {
+                    HttpRequest request = HttpRequest.newBuilder(URI.create(bounds.webhook()))
+                            .timeout(Duration.ofSeconds(10))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(alert))).build();
+                    http.send(request, HttpResponse.BodyHandlers.discarding());
+                } catch (Exception e) {
+                    announced.remove(key);
+                    LOG.warn("Không gửi được cảnh báo tới webhook (alert webhook failed): {}", e.toString());
+                }
+            }
+        }
+    }
+}

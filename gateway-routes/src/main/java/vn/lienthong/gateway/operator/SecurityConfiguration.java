@@ -1,0 +1,156 @@
+package vn.lienthong.gateway.operator;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Two worlds that never open each other: the document systems' APIs ({@code /vdxp/**}, {@code /services/**})
+ * authenticate systems themselves (HMAC, HTTP Basic against the directory) and are left alone here; every
+ * other path belongs to operators, who log in with a form (console, CSRF-protected) or HTTP Basic (CLI,
+ * scripts), with the roles VIEWER &lt; OPERATOR &lt; ADMIN.
+ */
+@Configuration
+@EnableConfigurationProperties(OperatorProperties.class)
+public class SecurityConfiguration {
+
+    /** The systems' APIs: their adapters authenticate each call; no operator session or login applies. */
+    @Bean
+    @Order(1)
+    SecurityFilterChain systemApis(HttpSecurity http) throws Exception {
+        // explicit path matchers: the CXF servlet is not Spring MVC's, so MVC-aware patterns would miss it
+        http.securityMatcher(new OrRequestMatcher(new AntPathRequestMatcher("/vdxp/**"),
+                        new AntPathRequestMatcher("/services/**")))
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .securityContext(context -> context.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        return http.build();
+    }
+
+    /** Operators: the console, the operator API, its documentation and the metrics. */
+    @Bean
+    @Order(2)
+    SecurityFilterChain operators(HttpSecurity http) throws Exception {
+        CsrfTokenRequestAttributeHandler csrfHandler = new CsrfTokenRequestAttributeHandler();
+        csrfHandler.setCsrfRequestAttributeName(null); // the token is read from the cookie by the console
+        http.authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers("/console/**", "/login", "/error", "/favicon.ico").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/directory/**").hasRole("VIEWER")
+                        .requestMatchers("/api/v1/directory/**").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/api/**").hasRole("VIEWER")
+                        .requestMatchers("/api/**").hasRole("OPERATOR")
+                        .anyRequest().hasRole("VIEWER"))
+                .formLogin(form -> form
+                        .loginPage("/console/login.html")
+                        .loginProcessingUrl("/login")
+                        .defaultSuccessUrl("/console/", true)
+                        .failureUrl("/console/login.html?error")
+                        .permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/console/login.html?logout"))
+                .httpBasic(basic -> basic.realmName("lienthong").authenticationEntryPoint(jsonUnauthorized()))
+                .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(jsonUnauthorized(),
+                        new AntPathRequestMatcher("/api/**")))
+                .csrf(csrf -> csrf
+                        .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRequestHandler(csrfHandler)
+                        // scripts and the CLI send HTTP Basic on every call: no session to ride on
+                        .ignoringRequestMatchers(request -> {
+                            String authorization = request.getHeader("Authorization");
+                            return authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
+                        }))
+                .addFilterAfter(new CsrfCookieFilter(), org.springframework.security.web.csrf.CsrfFilter.class);
+        return http.build();
+    }
+
+    /**
+     * The official SDK sends "//operation" when its endpoint ends with a slash; everything else the strict
+     * firewall checks stays checked.
+     */
+    @Bean
+    HttpFirewall httpFirewall() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowUrlEncodedDoubleSlash(true);
+        return firewall;
+    }
+
+    @Bean
+    RoleHierarchy roleHierarchy() {
+        return RoleHierarchyImpl.fromHierarchy("ROLE_ADMIN > ROLE_OPERATOR\nROLE_OPERATOR > ROLE_VIEWER");
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService operatorUsers(OperatorProperties properties) {
+        InMemoryUserDetailsManager users = new InMemoryUserDetailsManager();
+        for (OperatorProperties.User user : properties.users()) {
+            UserDetails details = User.withUsername(user.username())
+                    .password(user.password())
+                    .roles(user.role().name())
+                    .build();
+            users.createUser(details);
+        }
+        return users;
+    }
+
+    /** 401 as the gateway's JSON error, for the API (the console redirects to its login page itself). */
+    private static AuthenticationEntryPoint jsonUnauthorized() {
+        return (request, response, exception) -> {
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            response.setHeader("WWW-Authenticate", "Basic realm=\"lienthong\"");
+            response.setContentType("application/json;charset=UTF-8");
+            response.getOutputStream().write(("{\"status\":\"FAIL\",\"ErrorCode\":\"15\",\"ErrorDesc\":"
+                    + "\"Cần đăng nhập bằng tài khoản quản trị viên (operator login required)\"}")
+                    .getBytes(StandardCharsets.UTF_8));
+        };
+    }
+
+    /** Makes sure the XSRF-TOKEN cookie is written, so that the console can send it back. */
+    private static final class CsrfCookieFilter extends OncePerRequestFilter {
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+            if (token != null) {
+                token.getToken();
+            }
+            chain.doFilter(request, response);
+        }
+    }
+}
