@@ -156,6 +156,7 @@ public class GatewayExchangeService implements ExchangeService {
             case DELIVERED -> "Đã chuyển";
             case REJECTED -> "Đơn vị nhận báo lỗi";
             case FAILED -> "Chuyển thất bại";
+            case HELD -> "Tạm giữ, đơn vị nhận đang tạm dừng";
         };
     }
 }

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 import vn.lienthong.gateway.directory.DirectoryRepository;
 import vn.lienthong.gateway.routes.DispatchRequest;
 import vn.lienthong.gateway.routes.DispatchRoute;
+import vn.lienthong.gateway.tracking.DeliveryState;
 import vn.lienthong.gateway.tracking.TrackingStore;
 
 /** What an operator does to deliveries: resend the FAILED (or REJECTED) ones, hold and release an agency's. */
@@ -30,13 +31,18 @@ public class DeliveryOperations {
         return directory.setSuspended(code, true);
     }
 
-    /** Releases an agency's held deliveries: every PENDING one is dispatched now. */
-    public boolean resumeAgency(String code) {
+    /** Releases an agency's held deliveries: every one is dispatched now. */
+    public boolean resumeAgency(String code, String operator) {
         if (!directory.setSuspended(code, false)) {
             return false;
         }
-        List<DispatchRequest> requests = tracking.pendingFor(code).stream()
-                .map(d -> new DispatchRequest(d.id(), d.mode(), d.priority())).toList();
+        List<DispatchRequest> requests = new ArrayList<>();
+        for (TrackingStore.DeliveryRow delivery : tracking.waitingFor(code)) {
+            if (delivery.state() == DeliveryState.HELD) {
+                tracking.release(delivery.id(), operator);
+            }
+            requests.add(new DispatchRequest(delivery.id(), delivery.mode(), delivery.priority()));
+        }
         if (!requests.isEmpty()) {
             camel.sendBody(DispatchRoute.ENDPOINT, requests);
         }

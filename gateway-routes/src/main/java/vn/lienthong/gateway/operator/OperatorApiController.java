@@ -126,8 +126,8 @@ public class OperatorApiController {
 
     @PostMapping("/agencies/{code}/resume")
     @Operation(summary = "Tiếp tục chuyển văn bản đến một đơn vị (release an agency's deliveries)")
-    public Map<String, Object> resumeAgency(@PathVariable String code) {
-        if (!operations.resumeAgency(code)) {
+    public Map<String, Object> resumeAgency(@PathVariable String code, Principal operator) {
+        if (!operations.resumeAgency(code, operator.getName())) {
             throw new GatewayException(GatewayError.UNKNOWN_ENTRY, code);
         }
         return agencyView(directory.findAgency(code).orElseThrow(), Instant.now());

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Repository;
 public class OperatorQueries {
 
     /** States in which a delivery has not reached its recipient yet. */
-    static final String WAITING = "('PENDING', 'QUEUED', 'AVAILABLE', 'PROCESSING')";
+    static final String WAITING = "('PENDING', 'QUEUED', 'AVAILABLE', 'PROCESSING', 'HELD')";
 
     private final JdbcClient jdbc;
 

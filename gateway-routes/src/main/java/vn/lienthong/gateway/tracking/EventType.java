@@ -14,6 +14,7 @@ public enum EventType {
     FAILED("Chuyển thất bại sau nhiều lần thử"),
     RESENT("Gửi lại theo yêu cầu của quản trị viên"),
     HELD("Tạm giữ: đơn vị nhận đang tạm dừng nhận"),
+    RELEASED("Tiếp tục chuyển sau khi đơn vị được mở lại"),
     STATUS("Nhận trạng thái xử lý");
 
     private final String label;

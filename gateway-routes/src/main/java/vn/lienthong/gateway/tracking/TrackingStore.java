@@ -157,14 +157,23 @@ public class TrackingStore {
                 EventType.AVAILABLE, null, null);
     }
 
-    /** A delivery to a suspended agency goes back to the outbox until the agency is resumed. */
+    /**
+     * A delivery to a suspended agency is HELD until the agency is resumed. HELD, not PENDING, so that a
+     * dispatch finishing after the consumer (PENDING to QUEUED) cannot strand it.
+     */
     public boolean hold(String deliveryId) {
-        return transition(deliveryId, "state IN ('PENDING', 'QUEUED')", "state = 'PENDING'", EventType.HELD, null, null);
+        return transition(deliveryId, "state IN ('PENDING', 'QUEUED')", "state = 'HELD'", EventType.HELD, null, null);
     }
 
-    /** Deliveries waiting in the outbox for one agency (released when it is resumed). */
-    public List<DeliveryRow> pendingFor(String recipientCode) {
-        return jdbc.sql("SELECT * FROM deliveries WHERE recipient_code = :code AND state = 'PENDING' ORDER BY created_at")
+    /** Releases a held delivery into the outbox, to be dispatched. */
+    public boolean release(String deliveryId, String actor) {
+        return transition(deliveryId, "state = 'HELD'", "state = 'PENDING'", EventType.RELEASED, null, actor);
+    }
+
+    /** One agency's deliveries waiting for it: held ones, and any still in the outbox. */
+    public List<DeliveryRow> waitingFor(String recipientCode) {
+        return jdbc.sql("SELECT * FROM deliveries WHERE recipient_code = :code AND state IN ('HELD', 'PENDING')"
+                        + " ORDER BY created_at")
                 .param("code", recipientCode).query(TrackingStore::delivery).list();
     }
 
