@@ -17,7 +17,7 @@
   var TYPING_PAUSE_MS = 5000;
   var DOC_PAGE_SIZE = 20;
   var DEAD_PAGE_SIZE = 50;
-  var STATES = ['PENDING', 'QUEUED', 'AVAILABLE', 'PROCESSING', 'DELIVERED', 'REJECTED', 'FAILED'];
+  var STATES = ['PENDING', 'HELD', 'QUEUED', 'AVAILABLE', 'PROCESSING', 'DELIVERED', 'REJECTED', 'FAILED'];
   var SORTS = ['receivedAt,desc', 'receivedAt,asc', 'priority,desc', 'sender,asc'];
 
   var state = {
@@ -182,7 +182,7 @@
   var TONES = {
     ok: ['UP', 'Started', 'DELIVERED', 'OK', 'VALID'],
     info: ['PENDING', 'QUEUED', 'AVAILABLE', 'PROCESSING', 'INFO'],
-    warn: ['Suspended', 'SUSPENDED', 'WARNING', 'OUT_OF_SERVICE', 'NOT_CHECKED'],
+    warn: ['Suspended', 'SUSPENDED', 'HELD', 'WARNING', 'OUT_OF_SERVICE', 'NOT_CHECKED'],
     bad: ['DOWN', 'Stopped', 'FAILED', 'REJECTED', 'FAILING', 'CRITICAL', 'ERROR', 'INVALID'],
     neutral: ['UNKNOWN', 'DISABLED', 'IDLE', 'UNSIGNED']
   };
@@ -200,7 +200,7 @@
 
   function badge(value, text) {
     var kind = tone(value);
-    var symbol = (value === 'Suspended' || value === 'SUSPENDED') ? SYMBOLS.pause : SYMBOLS[kind];
+    var symbol = (value === 'Suspended' || value === 'SUSPENDED' || value === 'HELD') ? SYMBOLS.pause : SYMBOLS[kind];
     return h('span', { class: 'badge badge-' + kind, 'data-state': value, title: value }, [
       h('span', { class: 'badge-symbol', 'aria-hidden': 'true', text: symbol }), ' ', text
     ]);
@@ -1032,7 +1032,7 @@
   }
 
   function eventTone(type) {
-    return { DELIVERED: 'DELIVERED', FAILED: 'FAILED', REJECTED: 'REJECTED', PUSH_FAILED: 'WARNING', RESENT: 'INFO' }[type] || 'QUEUED';
+    return { DELIVERED: 'DELIVERED', FAILED: 'FAILED', REJECTED: 'REJECTED', PUSH_FAILED: 'WARNING', HELD: 'WARNING' }[type] || 'QUEUED';
   }
 
   function th(key, cls) {

@@ -262,6 +262,7 @@
     'state.DELIVERED': { vi: 'Đã chuyển', en: 'Delivered' },
     'state.REJECTED': { vi: 'Bị từ chối', en: 'Rejected' },
     'state.FAILED': { vi: 'Thất bại', en: 'Failed' },
+    'state.HELD': { vi: 'Tạm giữ (đơn vị đang tạm dừng)', en: 'Held (agency suspended)' },
 
     // event types (the gateway sends the Vietnamese label; these are for both languages)
     'event.ACCEPTED': { vi: 'Đã tiếp nhận gói tin', en: 'Packet accepted' },
@@ -275,6 +276,8 @@
     'event.REJECTED': { vi: 'Đơn vị nhận báo lỗi khi nhận', en: 'The recipient reported an error' },
     'event.FAILED': { vi: 'Chuyển thất bại sau nhiều lần thử', en: 'Failed after several attempts' },
     'event.RESENT': { vi: 'Gửi lại theo yêu cầu của quản trị viên', en: 'Resent by an operator' },
+    'event.HELD': { vi: 'Tạm giữ: đơn vị nhận đang tạm dừng nhận', en: 'Held: the recipient is suspended' },
+    'event.RELEASED': { vi: 'Tiếp tục chuyển sau khi đơn vị được mở lại', en: 'Released: the recipient was resumed' },
     'event.STATUS': { vi: 'Nhận trạng thái xử lý', en: 'Status received' },
 
     // business status codes 01..16 (QCVN 102:2016, national axis)

@@ -28,7 +28,8 @@ public enum GatewayError {
     ORIGINAL_NOT_FOUND("44", 404, "Không tìm thấy văn bản gốc mà gói tin tham chiếu", "referenced original not found"),
     UNKNOWN_OPERATION("45", 404, "Thao tác không được hỗ trợ", "unknown operation"),
     UNKNOWN_ENTRY("46", 404, "Không có trong danh bạ", "not in the directory"),
-    ALREADY_EXISTS("47", 409, "Đã có trong danh bạ", "already in the directory");
+    ALREADY_EXISTS("47", 409, "Đã có trong danh bạ", "already in the directory"),
+    FORBIDDEN("48", 403, "Vai trò của tài khoản không đủ cho thao tác này", "role not sufficient");
 
     private final String code;
     private final int httpStatus;

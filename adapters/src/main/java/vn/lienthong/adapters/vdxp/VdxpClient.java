@@ -29,6 +29,9 @@ public final class VdxpClient {
 
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("ddMMyyyy'T'HHmmss");
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The signed header travels as an HTTP header: non-ASCII values are escaped inside its JSON. */
+    private static final ObjectMapper ASCII_JSON = new ObjectMapper()
+            .configure(com.fasterxml.jackson.core.JsonGenerator.Feature.ESCAPE_NON_ASCII, true);
 
     private final String endpoint;
     private final String systemId;
@@ -141,7 +144,7 @@ public final class VdxpClient {
         signed.put("Content-Type", contentType);
         Map<String, String> prefixed = new LinkedHashMap<>();
         signed.forEach((key, value) -> prefixed.put("XroadVnpt-" + key, value));
-        String signHeader = JSON.writeValueAsString(prefixed);
+        String signHeader = ASCII_JSON.writeValueAsString(prefixed);
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(endpoint + "/" + operation))
                 .timeout(Duration.ofMinutes(10))
                 .header("Content-Type", contentType)
@@ -152,7 +155,8 @@ public final class VdxpClient {
                 .header(SignedHeader.HASH_HEADER, SignedHeader.hmac(secret, signHeader))
                 .method(method, body);
         signed.forEach((key, value) -> {
-            if (!key.equals("Content-Type")) {
+            // the plain lines are informative (the server reads the signed JSON); a non-ASCII value stays out
+            if (!key.equals("Content-Type") && value.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
                 builder.header("XroadVnpt-" + key, value);
             }
         });

@@ -81,8 +81,10 @@ public class RouteStatistics extends EventNotifierSupport {
             return new RouteView(routeId, route.getDescription(), String.valueOf(status), 0, 0, inflight, 0, 0, 0,
                     lastFailures.get(routeId));
         }
+        // Camel reports -1 before the first exchange: no time yet is 0 here
         return new RouteView(routeId, route.getDescription(), String.valueOf(status), mbean.getExchangesTotal(),
-                mbean.getExchangesFailed(), inflight, mbean.getMeanProcessingTime(), mbean.getMaxProcessingTime(),
-                mbean.getLastProcessingTime(), lastFailures.get(routeId));
+                mbean.getExchangesFailed(), inflight, Math.max(0, mbean.getMeanProcessingTime()),
+                Math.max(0, mbean.getMaxProcessingTime()), Math.max(0, mbean.getLastProcessingTime()),
+                lastFailures.get(routeId));
     }
 }

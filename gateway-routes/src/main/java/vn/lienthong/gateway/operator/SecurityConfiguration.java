@@ -81,8 +81,9 @@ public class SecurityConfiguration {
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/console/login.html?logout"))
                 .httpBasic(basic -> basic.realmName("lienthong").authenticationEntryPoint(jsonUnauthorized()))
-                .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(jsonUnauthorized(),
-                        new AntPathRequestMatcher("/api/**")))
+                .exceptionHandling(errors -> errors
+                        .defaultAuthenticationEntryPointFor(jsonUnauthorized(), new AntPathRequestMatcher("/api/**"))
+                        .defaultAccessDeniedHandlerFor(jsonForbidden(), new AntPathRequestMatcher("/api/**")))
                 .csrf(csrf -> csrf
                         .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                         .csrfTokenRequestHandler(csrfHandler)
@@ -136,7 +137,18 @@ public class SecurityConfiguration {
             response.setHeader("WWW-Authenticate", "Basic realm=\"lienthong\"");
             response.setContentType("application/json;charset=UTF-8");
             response.getOutputStream().write(("{\"status\":\"FAIL\",\"ErrorCode\":\"15\",\"ErrorDesc\":"
-                    + "\"Cần đăng nhập bằng tài khoản quản trị viên (operator login required)\"}")
+                    + "\"Cần đăng nhập bằng tài khoản vận hành (operator login required)\"}")
+                    .getBytes(StandardCharsets.UTF_8));
+        };
+    }
+
+    /** 403 as the gateway's JSON error: logged in, but the role is not enough (or the CSRF token is missing). */
+    private static org.springframework.security.web.access.AccessDeniedHandler jsonForbidden() {
+        return (request, response, exception) -> {
+            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+            response.setContentType("application/json;charset=UTF-8");
+            response.getOutputStream().write(("{\"status\":\"FAIL\",\"ErrorCode\":\"48\",\"ErrorDesc\":"
+                    + "\"Vai trò của tài khoản không đủ cho thao tác này (role not sufficient)\"}")
                     .getBytes(StandardCharsets.UTF_8));
         };
     }

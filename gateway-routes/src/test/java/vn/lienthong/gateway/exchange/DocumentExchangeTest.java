@@ -108,6 +108,9 @@ class DocumentExchangeTest {
         List<TraceHeader> hops = received.traceHeaderList().traceHeaders();
         assertThat(hops.get(hops.size() - 1).organId()).isEqualTo("LIENTHONG");
 
+        // a Vietnamese description travels escaped inside the signed header
+        assertThat(ubnd().call("updateStatus", java.util.Map.of("docid", receivedId, "status", "processing",
+                "description", "Văn thư đang vào sổ")).ok()).isTrue();
         assertThat(ubnd().updateStatus(receivedId, "done").ok()).isTrue();
         assertThat(ubnd().getReceivedEdocList("edoc").data().findValuesAsText("docId")).doesNotContain(receivedId);
 

@@ -111,7 +111,9 @@ class OperatorApiTest {
         assertThat(operatorOnVdxp.json().path("ErrorCode").asText()).isEqualTo("17");
 
         assertThat(viewer("GET", "/api/v1/me", null).json().path("role").asText()).isEqualTo("VIEWER");
-        assertThat(viewer("POST", "/api/v1/deliveries/resend", "{\"ids\":[\"x\"]}").status()).isEqualTo(403);
+        Answer forbidden = viewer("POST", "/api/v1/deliveries/resend", "{\"ids\":[\"x\"]}");
+        assertThat(forbidden.status()).isEqualTo(403);
+        assertThat(forbidden.json().path("ErrorCode").asText()).isEqualTo("48");
         assertThat(operator("POST", "/api/v1/deliveries/resend", "{\"ids\":[\"x\"]}").json().path("skipped").get(0).asText())
                 .isEqualTo("x");
         assertThat(operator("POST", "/api/v1/directory/agencies", "{}").status()).isEqualTo(403);
