@@ -295,7 +295,7 @@ final class VdxpCommands {
         }
 
         @Option(names = "--description", paramLabel = "TEXT",
-                description = "ghi chú kèm theo, chữ không dấu (a note, ASCII only)")
+                description = "ghi chú kèm theo (a note; Vietnamese is escaped in the signed header)")
         String description;
 
         @Mixin
@@ -307,12 +307,6 @@ final class VdxpCommands {
         @Override
         public Integer call() throws InterruptedException {
             String status = outcome == null ? "done" : outcome.fail ? "fail" : "processing";
-            if (description != null && !description.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
-                // VdxpClient puts every parameter, raw, in HTTP headers, which java.net.http keeps to ASCII
-                throw new CliException(LienthongCli.EXIT_USAGE, "--description chỉ nhận chữ không dấu (ASCII): tham số "
-                        + "của updateStatus đi trong tiêu đề HTTP (only ASCII: updateStatus parameters travel in "
-                        + "HTTP headers)");
-            }
             VdxpClient client = system.client();
             PrintWriter out = spec.commandLine().getOut();
             int exit = 0;

@@ -286,7 +286,7 @@ class CliAgainstGatewayIT {
                         || doc.at("/deliveries/0/state").asText().equals("DELIVERED"))
                 .at("/deliveries/0/id").asText();
         awaitJson(() -> CliRunner.run(vpcp, "inbox", "--json"), inbox -> inbox.toString().contains(delivery));
-        assertThat(CliRunner.run(vpcp, "ack", delivery, "--fail", "--description", "tep hong").exitCode()).isZero();
+        assertThat(CliRunner.run(vpcp, "ack", delivery, "--fail", "--description", "tệp hỏng").exitCode()).isZero();
         assertThat(CliRunner.run(vpcp, "inbox").out()).doesNotContain(delivery);
 
         CliRunner rejected = CliRunner.run(vanhanh(), "deliveries", "--state", "REJECTED");

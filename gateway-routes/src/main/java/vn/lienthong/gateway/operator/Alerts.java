@@ -91,8 +91,9 @@ public class Alerts {
         return alerts;
     }
 
-    /** Posts alerts not announced before to the webhook; runs every 30 seconds. */
-    @Scheduled(fixedDelayString = "PT30S", initialDelayString = "PT30S")
+    /** Posts alerts not announced before to the webhook, every {@code gateway.operators.alerts.check-interval}. */
+    @Scheduled(fixedDelayString = "${gateway.operators.alerts.check-interval:PT30S}",
+            initialDelayString = "${gateway.operators.alerts.check-interval:PT30S}")
     public void announce() {
         if (bounds.webhook() == null || bounds.webhook().isBlank()) {
             return;

@@ -25,10 +25,12 @@ public record OperatorProperties(@DefaultValue List<User> users, @DefaultValue A
      * @param backlogOlderThan    a delivery waiting longer than this
      * @param certificateExpiryWithin a certificate (the gateway's or an agency's) expiring within this
      * @param webhook             a URL that receives each new alert as JSON (POST); empty for none
+     * @param checkInterval       how often new alerts are looked for and posted (ISO-8601, e.g. PT30S)
      */
     public record Alerts(@DefaultValue("10m") Duration recipientFailingFor,
                          @DefaultValue("30m") Duration backlogOlderThan,
                          @DefaultValue("30d") Duration certificateExpiryWithin,
-                         @DefaultValue("") String webhook) {
+                         @DefaultValue("") String webhook,
+                         @DefaultValue("PT30S") Duration checkInterval) {
     }
 }
