@@ -2,13 +2,11 @@ package vn.lienthong.gateway.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -27,15 +25,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import vn.lienthong.adapters.vdxp.VdxpClient;
 import vn.lienthong.certs.SamplePki;
 import vn.lienthong.edxml.dsig.EdxmlSigner;
-import vn.lienthong.edxml.io.EdxmlWriter;
 import vn.lienthong.edxml.model.EdocHeader;
-import vn.lienthong.edxml.model.Organization;
 import vn.lienthong.edxml.model.StatusCode;
 import vn.lienthong.edxml.model.StatusHeader;
 import vn.lienthong.edxml.model.TraceHeader;
-import vn.lienthong.edxml.status.StatusPackets;
 import vn.lienthong.gateway.support.Await;
 import vn.lienthong.gateway.support.Packets;
+import vn.lienthong.gateway.support.SampleSystems;
 
 /**
  * The document exchange through real HTTP calls of the VDXP-compatible API, against the embedded gateway
@@ -67,19 +63,19 @@ class DocumentExchangeTest {
     JdbcClient jdbc;
 
     VdxpClient client(String systemId, String secret) {
-        return new VdxpClient(URI.create("http://127.0.0.1:" + port + "/vdxp"), systemId, secret);
+        return SampleSystems.client(port, systemId, secret);
     }
 
     VdxpClient tinhUy() {
-        return client("qlvb-tinhuy", "tinhuy-secret-2026");
+        return SampleSystems.tinhUy(port);
     }
 
     VdxpClient ubnd() {
-        return client("qlvb-ubnd", "ubnd-secret-2026");
+        return SampleSystems.ubnd(port);
     }
 
     VdxpClient vpcp() {
-        return client("vpcp", "vpcp-secret-2026");
+        return SampleSystems.vpcp(port);
     }
 
     static String newDocumentId() {
@@ -115,7 +111,7 @@ class DocumentExchangeTest {
         assertThat(ubnd().getReceivedEdocList("edoc").data().findValuesAsText("docId")).doesNotContain(receivedId);
 
         for (StatusCode code : List.of(StatusCode.ARRIVED, StatusCode.ACCEPTED)) {
-            Path status = statusPacket(received, Packets.UBND, code);
+            Path status = Packets.status(work, received, Packets.UBND, code);
             VdxpClient.Answer answer = ubnd().sendEdoc(status, "status", Packets.UBND);
             assertThat(answer.ok()).as(answer.json().toString()).isTrue();
             JsonNode statusItem = inboxItem(tinhUy(), "status", Packets.UBND);
@@ -212,7 +208,7 @@ class DocumentExchangeTest {
         EdocHeader original = (EdocHeader) Packets.header(VdxpClient.decodeEdoc(ubnd().getEdoc(copy)));
 
         // 13 is the sender's: it goes to the recipients
-        VdxpClient.Answer takeBack = tinhUy().sendEdoc(statusPacket(original, Packets.TINH_UY,
+        VdxpClient.Answer takeBack = tinhUy().sendEdoc(Packets.status(work, original, Packets.TINH_UY,
                 StatusCode.TAKE_BACK_REQUESTED), "status", Packets.TINH_UY);
         assertThat(takeBack.ok()).as(takeBack.json().toString()).isTrue();
         JsonNode request = inboxItem(ubnd(), "status", Packets.TINH_UY);
@@ -220,13 +216,13 @@ class DocumentExchangeTest {
         assertThat(asked.statusCode()).isEqualTo("13");
 
         // a recipient may not send 13, and the sender may not answer its own request
-        assertThat(ubnd().sendEdoc(statusPacket(original, Packets.UBND, StatusCode.TAKE_BACK_REQUESTED), "status",
+        assertThat(ubnd().sendEdoc(Packets.status(work, original, Packets.UBND, StatusCode.TAKE_BACK_REQUESTED), "status",
                 Packets.UBND).errorCode()).isEqualTo("43");
-        assertThat(tinhUy().sendEdoc(statusPacket(original, Packets.TINH_UY, StatusCode.CHANGE_ACCEPTED), "status",
+        assertThat(tinhUy().sendEdoc(Packets.status(work, original, Packets.TINH_UY, StatusCode.CHANGE_ACCEPTED), "status",
                 Packets.TINH_UY).errorCode()).isEqualTo("43");
 
         // 15 answers it, back to the sender; both are linked to the original
-        VdxpClient.Answer agreed = ubnd().sendEdoc(statusPacket(original, Packets.UBND, StatusCode.CHANGE_ACCEPTED),
+        VdxpClient.Answer agreed = ubnd().sendEdoc(Packets.status(work, original, Packets.UBND, StatusCode.CHANGE_ACCEPTED),
                 "status", Packets.UBND);
         assertThat(agreed.ok()).as(agreed.json().toString()).isTrue();
         assertThat(jdbc.sql("SELECT status_code FROM documents WHERE related_doc_id = :id ORDER BY received_at")
@@ -234,7 +230,7 @@ class DocumentExchangeTest {
 
         // a status about a document the gateway never carried
         EdocHeader unknown = original.withMessageHeader(original.messageHeader().withDocumentId("khong-co"));
-        assertThat(ubnd().sendEdoc(statusPacket(unknown, Packets.UBND, StatusCode.ARRIVED), "status",
+        assertThat(ubnd().sendEdoc(Packets.status(work, unknown, Packets.UBND, StatusCode.ARRIVED), "status",
                 Packets.UBND).errorCode()).isEqualTo("44");
     }
 
@@ -319,15 +315,4 @@ class DocumentExchangeTest {
         return found;
     }
 
-    private Path statusPacket(EdocHeader original, String reporter, StatusCode code) throws Exception {
-        StatusHeader status = StatusPackets.status(Organization.of(reporter, "UBND tỉnh Nghệ An"),
-                StatusPackets.responseFor(original.messageHeader()), code, null, null, ZonedDateTime.now());
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (EdxmlWriter writer = EdxmlWriter.create(out)) {
-            writer.writeHeader(status);
-        }
-        Path file = Files.createTempFile(work, "status-", ".edxml");
-        Files.write(file, out.toByteArray());
-        return file;
-    }
 }

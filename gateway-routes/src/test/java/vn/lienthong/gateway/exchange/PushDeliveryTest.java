@@ -7,10 +7,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,15 +29,13 @@ import org.springframework.test.context.DynamicPropertySource;
 import vn.lienthong.adapters.push.LienthongReceiver;
 import vn.lienthong.adapters.push.ReceiverEndpoints;
 import vn.lienthong.adapters.vdxp.VdxpClient;
-import vn.lienthong.edxml.io.EdxmlWriter;
 import vn.lienthong.edxml.model.EdocHeader;
-import vn.lienthong.edxml.model.Organization;
 import vn.lienthong.edxml.model.StatusCode;
 import vn.lienthong.edxml.model.StatusHeader;
-import vn.lienthong.edxml.status.StatusPackets;
 import vn.lienthong.gateway.operations.DeliveryOperations;
 import vn.lienthong.gateway.support.Await;
 import vn.lienthong.gateway.support.Packets;
+import vn.lienthong.gateway.support.SampleSystems;
 
 /**
  * Push recipients through real SOAP calls: the main scenario (UBND pulls, Sở Nội vụ is pushed to), a
@@ -132,7 +128,7 @@ class PushDeliveryTest {
         // both answer 01 then 03; the system of UBND and Sở Nội vụ sends for each
         for (StatusCode code : List.of(StatusCode.ARRIVED, StatusCode.ACCEPTED)) {
             for (var pair : List.of(List.of(Packets.UBND, atUbnd), List.of(Packets.SO_NOI_VU, atSoNoiVu))) {
-                Path status = statusPacket((EdocHeader) pair.get(1), (String) pair.get(0), code);
+                Path status = Packets.status(work, (EdocHeader) pair.get(1), (String) pair.get(0), code);
                 VdxpClient.Answer answer = ubnd().sendEdoc(status, "status", (String) pair.get(0));
                 assertThat(answer.ok()).as(answer.json().toString()).isTrue();
             }
@@ -225,21 +221,12 @@ class PushDeliveryTest {
         }
     }
 
-    private VdxpClient tinhUy() {
-        return new VdxpClient(URI.create("http://127.0.0.1:" + port + "/vdxp"), "qlvb-tinhuy", "tinhuy-secret-2026");
+    VdxpClient tinhUy() {
+        return SampleSystems.tinhUy(port);
     }
 
-    private VdxpClient ubnd() {
-        return new VdxpClient(URI.create("http://127.0.0.1:" + port + "/vdxp"), "qlvb-ubnd", "ubnd-secret-2026");
+    VdxpClient ubnd() {
+        return SampleSystems.ubnd(port);
     }
 
-    private Path statusPacket(EdocHeader original, String reporter, StatusCode code) throws Exception {
-        StatusHeader status = StatusPackets.status(Organization.of(reporter, reporter),
-                StatusPackets.responseFor(original.messageHeader()), code, null, null, ZonedDateTime.now());
-        Path file = Files.createTempFile(work, "status-", ".edxml");
-        try (EdxmlWriter writer = EdxmlWriter.create(Files.newOutputStream(file))) {
-            writer.writeHeader(status);
-        }
-        return file;
-    }
 }

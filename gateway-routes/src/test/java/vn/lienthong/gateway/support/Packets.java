@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -15,7 +16,10 @@ import vn.lienthong.edxml.model.EdocHeader;
 import vn.lienthong.edxml.model.Organization;
 import vn.lienthong.edxml.model.PacketHeader;
 import vn.lienthong.edxml.model.ResponseFor;
+import vn.lienthong.edxml.model.StatusCode;
+import vn.lienthong.edxml.model.StatusHeader;
 import vn.lienthong.edxml.model.TraceHeaderList;
+import vn.lienthong.edxml.status.StatusPackets;
 
 /** Real sample packets, re-addressed to the sample directory's agencies for end-to-end tests. */
 public final class Packets {
@@ -76,6 +80,17 @@ public final class Packets {
             }
         }
         return out;
+    }
+
+    /** A status packet from {@code reporter} answering {@code original} with {@code code}, written to {@code dir}. */
+    public static Path status(Path dir, EdocHeader original, String reporter, StatusCode code) throws IOException {
+        StatusHeader status = StatusPackets.status(Organization.of(reporter, "Đơn vị " + reporter),
+                StatusPackets.responseFor(original.messageHeader()), code, null, null, ZonedDateTime.now());
+        Path file = Files.createTempFile(dir, "status-", ".edxml");
+        try (OutputStream out = Files.newOutputStream(file); EdxmlWriter writer = EdxmlWriter.create(out)) {
+            writer.writeHeader(status);
+        }
+        return file;
     }
 
     public static PacketHeader header(byte[] packet) throws IOException {
