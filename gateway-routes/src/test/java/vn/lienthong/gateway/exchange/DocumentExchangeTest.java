@@ -168,6 +168,48 @@ class DocumentExchangeTest {
     }
 
     @Test
+    void urgentDocumentsComeFirstInTheInbox() throws Exception {
+        // Ban Tuyên giáo is the recipient here: no other test writes to it
+        List<String> order = new java.util.ArrayList<>();
+        for (String priority : List.of("0", "3", "1")) { // thường, hỏa tốc, khẩn
+            String documentId = Packets.TINH_UY + ",2026/11/21," + NUMBER.incrementAndGet() + "-CV/VPTU";
+            Path packet = Packets.rewrite(work, Packets.document(work, "vpcp-sdk-example/edoc_new.edxml",
+                    Packets.TINH_UY, List.of(Packets.BAN_TUYEN_GIAO), documentId), header -> {
+                        EdocHeader edoc = (EdocHeader) header;
+                        var other = edoc.messageHeader().otherInfo();
+                        var urgent = new vn.lienthong.edxml.model.OtherInfo(priority, other.sphereOfPromulgation(),
+                                other.typerNotation(), other.promulgationAmount(), other.pageAmount(), other.direction(),
+                                other.appendixes());
+                        var m = edoc.messageHeader();
+                        return edoc.withMessageHeader(new vn.lienthong.edxml.model.MessageHeader(m.from(), m.to(),
+                                m.documentId(), m.code(), m.promulgationInfo(), m.documentType(), m.subject(), m.content(),
+                                m.signerInfo(), m.dueDate(), urgent, m.responseFor(), m.steeringType(), m.toPlaces(),
+                                m.extensions()));
+                    });
+            assertThat(tinhUy().sendEdoc(packet, "edoc", Packets.TINH_UY).ok()).isTrue();
+            order.add(priority);
+        }
+        JsonNode list = Await.until(Duration.ofSeconds(20), () -> tinhUy().getReceivedEdocList("edoc").data(),
+                items -> {
+                    int n = 0;
+                    for (JsonNode item : items) {
+                        if (item.path("to").asText().equals(Packets.BAN_TUYEN_GIAO)) {
+                            n++;
+                        }
+                    }
+                    return n == 3;
+                });
+        List<Integer> priorities = new java.util.ArrayList<>();
+        for (JsonNode item : list) {
+            if (item.path("to").asText().equals(Packets.BAN_TUYEN_GIAO)) {
+                priorities.add(item.path("priority").asInt());
+            }
+        }
+        assertThat(order).containsExactly("0", "3", "1");
+        assertThat(priorities).containsExactly(3, 1, 0);
+    }
+
+    @Test
     void theSdksDoubleSlashIsTolerated() throws Exception {
         // an endpoint configured with a trailing slash makes the SDK call "/vdxp//operation"
         VdxpClient trailingSlash = new VdxpClient(URI.create("http://127.0.0.1:" + port + "/vdxp//"),
