@@ -1070,10 +1070,10 @@
   function renderDeadLetters(page) {
     var tbody = clear(byId('dead-table').tBodies[0]);
     var content = page.content || [];
-    var present_ = {};
-    content.forEach(function (d) { present_[d.id] = true; });
+    var onPage = {};
+    content.forEach(function (d) { onPage[d.id] = true; });
     Object.keys(state.selected).forEach(function (id) {
-      if (!present_[id]) {
+      if (!onPage[id]) {
         delete state.selected[id];
       }
     });

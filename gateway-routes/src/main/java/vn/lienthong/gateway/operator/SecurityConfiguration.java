@@ -130,11 +130,17 @@ public class SecurityConfiguration {
         return users;
     }
 
-    /** 401 as the gateway's JSON error, for the API (the console redirects to its login page itself). */
+    /**
+     * 401 as the gateway's JSON error, for the API. The Basic challenge goes to scripts and the CLI only: the
+     * console's own calls (X-Requested-With) must not make the browser open its password box, the console
+     * sends the user to its login page itself.
+     */
     private static AuthenticationEntryPoint jsonUnauthorized() {
         return (request, response, exception) -> {
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-            response.setHeader("WWW-Authenticate", "Basic realm=\"lienthong\"");
+            if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+                response.setHeader("WWW-Authenticate", "Basic realm=\"lienthong\"");
+            }
             response.setContentType("application/json;charset=UTF-8");
             response.getOutputStream().write(("{\"status\":\"FAIL\",\"ErrorCode\":\"15\",\"ErrorDesc\":"
                     + "\"Cần đăng nhập bằng tài khoản vận hành (operator login required)\"}")

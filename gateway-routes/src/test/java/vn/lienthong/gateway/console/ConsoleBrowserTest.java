@@ -1,0 +1,546 @@
+package vn.lienthong.gateway.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.activation.DataHandler;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import vn.lienthong.adapters.push.LienthongReceiver;
+import vn.lienthong.adapters.push.ReceiverEndpoints;
+import vn.lienthong.adapters.vdxp.VdxpClient;
+import vn.lienthong.gateway.support.Packets;
+
+/**
+ * The operator console in a real headless Chromium against the real gateway (embedded Artemis and H2 on a
+ * temporary data directory), over real HTTP: the form login, the views, a route suspended and resumed, the
+ * search, a document's timeline, deliveries that fail into the dead letters and are resent from the console,
+ * an agency suspended and resumed, the viewer's read-only console, the English switch, the wrong password,
+ * and what the console needs of the server ({@code /console/} served, a plain 401 to its calls).
+ * Synchronisation is on what the page shows (WebDriverWait), never on time.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class ConsoleBrowserTest {
+
+    private static final AtomicInteger NUMBER = new AtomicInteger(700);
+    private static final Duration UI = Duration.ofSeconds(20);
+    /** Long enough for a push to fail three times and for the next 5 s refresh of the page. */
+    private static final Duration DEAD_LETTER = Duration.ofSeconds(45);
+    private static final List<String> ROUTES = List.of("intake", "dispatch", "delivery-pull", "delivery-push",
+            "dead-letter", "sweeper");
+
+    @TempDir
+    static Path dataDir;
+
+    @TempDir
+    Path work;
+
+    /** A fresh Chromium profile for each test. */
+    @TempDir
+    Path profile;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("gateway.data-dir", () -> dataDir.toString());
+        // fast redelivery: a push to a closed port ends FAILED (dead letter) within a second or two
+        registry.add("gateway.delivery.initial-delay", () -> "200ms");
+        registry.add("gateway.delivery.multiplier", () -> "1.5");
+        registry.add("gateway.delivery.max-delay", () -> "500ms");
+        registry.add("gateway.delivery.max-attempts", () -> "3");
+        registry.add("gateway.intake.push-timeout", () -> "5s");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private HeadlessChromium chromium;
+    private WebDriver driver;
+    private ReceiverEndpoints.Handle receiver;
+
+    /** Leaves a screenshot and the page's HTML behind when a test fails (before @AfterEach closes the browser). */
+    @RegisterExtension
+    final AfterTestExecutionCallback evidence = context -> {
+        if (context.getExecutionException().isPresent() && chromium != null) {
+            try {
+                String name = "failed-" + context.getRequiredTestMethod().getName();
+                System.err.println("console test failed at " + driver.getCurrentUrl() + "; evidence: "
+                        + chromium.screenshot(name) + ", " + chromium.pageSource(name));
+            } catch (Exception e) {
+                System.err.println("no evidence: " + e);
+            }
+        }
+    };
+
+    @BeforeAll
+    static void forgetEarlierEvidence() throws IOException {
+        // evidence of an earlier run's failures would only mislead
+        if (Files.isDirectory(HeadlessChromium.SCREENSHOTS)) {
+            try (var old = Files.newDirectoryStream(HeadlessChromium.SCREENSHOTS, "failed-*")) {
+                for (Path file : old) {
+                    Files.delete(file);
+                }
+            }
+        }
+    }
+
+    /**
+     * Starts the browser for a test: fails when chromium or chromedriver is missing (the test is skipped
+     * instead when LIENTHONG_ALLOW_NO_BROWSER=1).
+     */
+    private void startBrowser() {
+        chromium = HeadlessChromium.start(profile);
+        driver = chromium.driver();
+    }
+
+    @AfterEach
+    void stopBrowserAndReceiver() {
+        if (chromium != null) {
+            chromium.close();
+            chromium = null;
+        }
+        if (receiver != null) {
+            receiver.close();
+            receiver = null;
+        }
+    }
+
+    // ====================================================================== the operator's day
+
+    @Test
+    void anOperatorFollowsADocumentAndResendsItsDeadLetters() throws Exception {
+        startBrowser();
+        // a document from Tỉnh ủy to UBND (pull), sent before the operator looks
+        String documentId = newDocumentId();
+        String docId = send(documentId, Packets.UBND);
+
+        login("vanhanh", "vanhanh-2026");
+
+        // 1. overview: health, the chart with this minute's document, a screenshot
+        waitLoaded("overview");
+        By health = By.cssSelector("#health-body .health-main .badge");
+        wait(UI).until(ExpectedConditions.attributeToBe(health, "data-state", "UP"));
+        assertThat(text(health)).contains("Hoạt động");
+        wait(UI).until(d -> !d.findElements(By.cssSelector("#chart svg rect.bar")).isEmpty());
+        assertThat(text(By.id("user-info"))).contains("vanhanh").contains("Vận hành");
+        assertThat(driver.findElement(By.id("readonly-note")).isDisplayed()).isFalse();
+        Path screenshot = chromium.screenshot("overview");
+        System.out.println("console screenshot: " + screenshot);
+        assertThat(problems()).isEmpty();
+
+        // 2. routes: the six steps, each with a switch; suspend and resume the sweeper
+        openTab("routes");
+        for (String id : ROUTES) {
+            wait(UI).until(ExpectedConditions.attributeToBe(routeRow(id), "data-state", "Started"));
+            assertThat(text(routeRow(id))).contains("Đang chạy");
+            assertThat(driver.findElements(By.cssSelector("#routes-table tr[data-route-id='" + id + "'] "
+                    + "button[data-action='suspend']"))).hasSize(1);
+        }
+        click(By.cssSelector("tr[data-route-id='sweeper'] button[data-action='suspend']"));
+        wait(UI).until(ExpectedConditions.alertIsPresent()).accept();
+        wait(UI).until(ExpectedConditions.attributeToBe(routeRow("sweeper"), "data-state", "Suspended"));
+        assertThat(text(routeRow("sweeper"))).contains("Tạm dừng");
+        assertThat(text(By.id("flash"))).contains("Đã tạm dừng tuyến sweeper");
+        chromium.screenshot("routes");
+        click(By.cssSelector("tr[data-route-id='sweeper'] button[data-action='resume']"));
+        wait(UI).until(ExpectedConditions.attributeToBe(routeRow("sweeper"), "data-state", "Started"));
+
+        // 3. documents: find the document by its DocumentId, open it, see its timeline
+        openTab("documents");
+        WebElement field = driver.findElement(By.id("q-documentId"));
+        field.sendKeys(documentId);
+        wait(UI).until(ExpectedConditions.textToBe(By.id("refresh-status"), "Tạm ngừng làm mới trong khi bạn nhập"));
+        driver.findElement(By.id("search-submit")).click();
+        By found = By.cssSelector("#documents-table tbody tr[data-doc-id='" + docId + "']");
+        wait(UI).until(ExpectedConditions.visibilityOfElementLocated(found));
+        assertThat(driver.findElements(By.cssSelector("#documents-table tbody tr[data-doc-id]"))).hasSize(1);
+        wait(UI).until(ExpectedConditions.attributeToBe(found, "data-document-id", documentId));
+        chromium.screenshot("documents");
+        click(By.cssSelector("#documents-table tbody tr[data-doc-id='" + docId + "'] td.subject"));
+        wait(UI).until(ExpectedConditions.urlContains("#document/"));
+        wait(UI).until(ExpectedConditions.textToBe(
+                By.cssSelector("#timeline li[data-event-type='ACCEPTED'] .event-label"), "Đã tiếp nhận gói tin"));
+        assertThat(text(By.cssSelector("#document-detail dd[data-field='documentId']"))).isEqualTo(documentId);
+        assertThat(driver.findElements(By.cssSelector("#deliveries-table tr[data-recipient='" + Packets.UBND + "']")))
+                .hasSize(1);
+        assertThat(text(By.id("document-detail"))).contains("Nội dung văn bản không hiển thị");
+        chromium.screenshot("document");
+
+        // 4. dead letters: Sở Nội vụ is pushed to over SOAP on a port where nothing listens
+        int receiverPort = freePort();
+        configurePush(Packets.SO_NOI_VU, URI.create("http://127.0.0.1:" + receiverPort + "/qlvb/nhan"));
+        String first = send(newDocumentId(), Packets.SO_NOI_VU);
+        String second = send(newDocumentId(), Packets.SO_NOI_VU);
+
+        openTab("dead-letters");
+        By firstRow = deadLetterRow(first);
+        By secondRow = deadLetterRow(second);
+        wait(DEAD_LETTER).until(ExpectedConditions.visibilityOfElementLocated(firstRow));
+        wait(DEAD_LETTER).until(ExpectedConditions.visibilityOfElementLocated(secondRow));
+        assertThat(text(firstRow)).contains(Packets.SO_NOI_VU).contains("Đẩy qua SOAP");
+        assertThat(driver.findElement(By.id("resend-selected")).isEnabled()).isFalse();
+        chromium.screenshot("dead-letters");
+
+        // the agency view shows the failing connection
+        openTab("agencies");
+        By agency = By.cssSelector("#agencies-table tr[data-agency-code='" + Packets.SO_NOI_VU + "']");
+        wait(UI).until(ExpectedConditions.attributeToBe(agency, "data-connection", "FAILING"));
+        assertThat(text(agency)).contains("Đang lỗi");
+        chromium.screenshot("agencies");
+
+        // the recipient comes back; resend one by its button and the other as the selection
+        SoNoiVu soNoiVu = new SoNoiVu();
+        receiver = ReceiverEndpoints.publishSoap("127.0.0.1", receiverPort, "/qlvb/nhan", soNoiVu);
+        openTab("dead-letters");
+        wait(UI).until(ExpectedConditions.visibilityOfElementLocated(firstRow));
+        click(By.cssSelector("#dead-table tbody tr[data-doc-id='" + first + "'] button[data-action='resend']"));
+        wait(UI).until(ExpectedConditions.textToBePresentInElementLocated(By.id("flash"),
+                "Đã gửi lại 1 lượt chuyển; bỏ qua 0."));
+        wait(UI).until(ExpectedConditions.visibilityOfElementLocated(secondRow));
+        click(By.cssSelector("#dead-table tbody tr[data-doc-id='" + second + "'] input.select-delivery"));
+        assertThat(text(By.id("resend-selected"))).isEqualTo("Gửi lại các mục đã chọn (1)");
+        click(By.id("resend-selected"));
+        wait(UI).until(ExpectedConditions.invisibilityOfElementLocated(secondRow));
+
+        // both delivered, as the document view shows
+        for (String resent : List.of(first, second)) {
+            openDocument(resent);
+            String delivery = "#deliveries-table tr[data-recipient='" + Packets.SO_NOI_VU + "']";
+            wait(UI).until(ExpectedConditions.attributeToBe(By.cssSelector(delivery), "data-state", "DELIVERED"));
+            assertThat(text(By.cssSelector(delivery + " .delivery-state"))).contains("Đã chuyển");
+            assertThat(driver.findElements(By.cssSelector("#timeline li[data-event-type='RESENT']"))).isNotEmpty();
+            wait(UI).until(d -> !d.findElements(By.cssSelector("#timeline li[data-event-type='DELIVERED']")).isEmpty());
+        }
+        ((JavascriptExecutor) driver).executeScript("document.getElementById('doc-deliveries-title').scrollIntoView();");
+        chromium.screenshot("document-delivered");
+        assertThat(soNoiVu.deliveries).hasSize(2);
+
+        // 5. log out; the console then sends the browser to the login page
+        driver.findElement(By.id("logout")).click();
+        wait(UI).until(ExpectedConditions.urlContains("/console/login.html"));
+        wait(UI).until(ExpectedConditions.textToBe(By.id("login-info"), "Bạn đã đăng xuất."));
+        driver.get(base() + "/console/#routes");
+        wait(UI).until(ExpectedConditions.urlContains("/console/login.html"));
+        assertThat(driver.findElement(By.id("login-form")).isDisplayed()).isTrue();
+    }
+
+    @Test
+    void anOperatorSuspendsAnAgencyAndItsDocumentsWaitUntilItIsResumed() throws Exception {
+        startBrowser();
+        login("vanhanh", "vanhanh-2026");
+        waitLoaded("overview");
+        openTab("agencies");
+        By ubnd = By.cssSelector("#agencies-table tr[data-agency-code='" + Packets.UBND + "']");
+        wait(UI).until(ExpectedConditions.visibilityOfElementLocated(ubnd));
+        click(By.cssSelector("#agencies-table tr[data-agency-code='" + Packets.UBND + "'] button[data-action='suspend']"));
+        wait(UI).until(ExpectedConditions.alertIsPresent()).accept();
+        wait(UI).until(ExpectedConditions.attributeToBe(ubnd, "data-connection", "SUSPENDED"));
+        assertThat(text(ubnd)).contains("Tạm dừng");
+
+        // a document for UBND waits, held
+        String docId = send(newDocumentId(), Packets.UBND);
+        openDocument(docId);
+        String delivery = "#deliveries-table tr[data-recipient='" + Packets.UBND + "']";
+        wait(UI).until(ExpectedConditions.attributeToBe(By.cssSelector(delivery), "data-state", "HELD"));
+        assertThat(text(By.cssSelector(delivery + " .delivery-state"))).contains("Tạm giữ");
+
+        // resumed: it goes to UBND's inbox
+        openTab("agencies");
+        click(By.cssSelector("#agencies-table tr[data-agency-code='" + Packets.UBND + "'] button[data-action='resume']"));
+        wait(UI).until(d -> !"SUSPENDED".equals(d.findElement(ubnd).getAttribute("data-connection")));
+        assertThat(text(By.id("flash"))).contains("Đã tiếp tục chuyển đến " + Packets.UBND);
+        openDocument(docId);
+        wait(UI).until(ExpectedConditions.attributeToBe(By.cssSelector(delivery), "data-state", "AVAILABLE"));
+        assertThat(driver.findElements(By.cssSelector("#timeline li[data-event-type='HELD']"))).isNotEmpty();
+    }
+
+    // ====================================================================== a viewer looks, never acts
+
+    @Test
+    void aViewerSeesEverythingButNoButtons() throws Exception {
+        startBrowser();
+        // a dead letter of its own: Văn phòng Chính phủ pushed to over SOAP on a closed port
+        configurePush(Packets.VPCP, URI.create("http://127.0.0.1:" + freePort() + "/qlvb/nhan"));
+        String docId = send(newDocumentId(), Packets.VPCP);
+
+        login("theodoi", "theodoi-2026");
+        waitLoaded("overview");
+        assertThat(driver.findElement(By.id("readonly-note")).isDisplayed()).isTrue();
+        assertThat(text(By.id("user-info"))).contains("theodoi").contains("Theo dõi");
+
+        openTab("routes");
+        for (String id : ROUTES) {
+            wait(UI).until(ExpectedConditions.visibilityOfElementLocated(routeRow(id)));
+        }
+        assertThat(driver.findElements(By.cssSelector("#routes-table button"))).isEmpty();
+
+        openTab("agencies");
+        wait(UI).until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#agencies-table tr[data-agency-code='" + Packets.VPCP + "']")));
+        assertThat(driver.findElements(By.cssSelector("#agencies-table button"))).isEmpty();
+
+        openTab("dead-letters");
+        wait(DEAD_LETTER).until(ExpectedConditions.visibilityOfElementLocated(deadLetterRow(docId)));
+        assertThat(driver.findElements(By.cssSelector("#dead-table button"))).isEmpty();
+        assertThat(driver.findElements(By.cssSelector("#dead-table input[type='checkbox']"))
+                .stream().filter(WebElement::isDisplayed)).isEmpty();
+        assertThat(driver.findElement(By.id("resend-selected")).isDisplayed()).isFalse();
+
+        openDocument(docId);
+        wait(UI).until(ExpectedConditions.attributeToBe(
+                By.cssSelector("#deliveries-table tr[data-recipient='" + Packets.VPCP + "']"), "data-state", "FAILED"));
+        assertThat(driver.findElements(By.cssSelector("#document-detail button"))).isEmpty();
+
+        // hiding is not the protection: the gateway refuses the viewer's resend itself
+        String deliveryId = jdbc.sql("SELECT id FROM deliveries WHERE document_id = :doc")
+                .param("doc", docId).query(String.class).single();
+        Object status = ((JavascriptExecutor) driver).executeAsyncScript(
+                "var done = arguments[arguments.length - 1];"
+                + "fetch('/api/v1/deliveries/resend', {method: 'POST', credentials: 'same-origin',"
+                + " headers: {'Content-Type': 'application/json', 'Accept': 'application/json',"
+                + "  'X-Requested-With': 'XMLHttpRequest', 'X-XSRF-TOKEN': LienthongApi.csrfToken()},"
+                + " body: JSON.stringify({ids: [arguments[0]]})}).then(function (r) { done(r.status); },"
+                + " function (e) { done(String(e)); });", deliveryId);
+        assertThat(status).isEqualTo(403L);
+    }
+
+    // ====================================================================== languages
+
+    @Test
+    void englishOnRequestAndRemembered() throws IOException {
+        startBrowser();
+        driver.get(base() + "/console/login.html?lang=en");
+        wait(UI).until(ExpectedConditions.textToBe(By.cssSelector("label[for='username']"), "Username"));
+        assertThat(text(By.tagName("h1"))).isEqualTo("Sign in to the operator console");
+        assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+        submitLogin("vanhanh", "vanhanh-2026");
+
+        // the choice is remembered (localStorage) after the login's redirect to /console/
+        waitLoaded("overview");
+        assertThat(text(By.id("tab-overview"))).isEqualTo("Overview");
+        assertThat(text(By.id("tab-dead-letters"))).isEqualTo("Dead letters");
+        assertThat(text(By.id("card-health-title"))).isEqualTo("System health");
+        assertThat(text(By.cssSelector("#health-body .health-main .badge"))).contains("Up");
+        assertThat(problems()).isEmpty();
+        chromium.screenshot("overview-en");
+
+        openTab("routes");
+        wait(UI).until(ExpectedConditions.visibilityOfElementLocated(routeRow("intake")));
+        assertThat(text(routeRow("intake"))).contains("Packet intake").contains("Running");
+        assertThat(text(By.cssSelector("#routes-table thead th"))).isEqualTo("Route");
+
+        // switched to Vietnamese in the page, which stays after a reload
+        new Select(driver.findElement(By.id("lang-select"))).selectByValue("vi");
+        wait(UI).until(ExpectedConditions.textToBe(By.id("tab-overview"), "Tổng quan"));
+        assertThat(text(routeRow("intake"))).contains("Tiếp nhận gói tin").contains("Đang chạy");
+        driver.navigate().refresh();
+        waitLoaded("routes");
+        assertThat(text(By.id("tab-routes"))).isEqualTo("Tuyến");
+        assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("vi");
+
+        // ?lang=en on the console itself
+        driver.get(base() + "/console/?lang=en#agencies");
+        waitLoaded("agencies");
+        assertThat(text(By.id("tab-agencies"))).isEqualTo("Agencies");
+        assertThat(text(By.id("agencies-title"))).isEqualTo("Agencies and their connections");
+    }
+
+    // ====================================================================== wrong password
+
+    @Test
+    void aWrongPasswordShowsTheVietnameseError() throws IOException {
+        startBrowser();
+        driver.get(base() + "/console/login.html");
+        wait(UI).until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        assertThat(driver.findElement(By.id("login-error")).isDisplayed()).isFalse();
+        submitLogin("vanhanh", "mat-khau-sai");
+        wait(UI).until(ExpectedConditions.urlContains("error"));
+        WebElement error = wait(UI).until(ExpectedConditions.visibilityOfElementLocated(By.id("login-error")));
+        assertThat(error.getText()).isEqualTo("Tên đăng nhập hoặc mật khẩu không đúng.");
+        chromium.screenshot("login-error");
+        assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("vi");
+
+        // still not signed in: the console goes back to the login page
+        driver.get(base() + "/console/");
+        wait(UI).until(ExpectedConditions.urlContains("/console/login.html"));
+    }
+
+    // ====================================================================== what the console needs of the server
+
+    @Test
+    void theConsoleIsServedAtItsAddress() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> index = http.send(HttpRequest.newBuilder(URI.create(base() + "/console/")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(index.statusCode()).as("GET /console/ (the login redirects there)").isEqualTo(200);
+        assertThat(index.body()).contains("<script src=\"console.js\">");
+
+        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(base() + "/console/login.html")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).isEqualTo(200);
+        assertThat(login.headers().firstValue("Set-Cookie")).as("the CSRF cookie for the login form")
+                .hasValueSatisfying(cookie -> assertThat(cookie).startsWith("XSRF-TOKEN="));
+    }
+
+    @Test
+    void theConsolesCallsGetA401WithoutABasicChallenge() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        // the console's calls: a 401 without a Basic challenge, or the browser asks for a password itself
+        HttpResponse<String> me = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/me"))
+                .header("Accept", "application/json").header("X-Requested-With", "XMLHttpRequest").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(me.statusCode()).isEqualTo(401);
+        assertThat(me.headers().firstValue("WWW-Authenticate")).as("WWW-Authenticate on a 401 to the console's XHR")
+                .isEmpty();
+    }
+
+    // ====================================================================== helpers
+
+    private String base() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** Waits on a condition; the console re-renders a table when its data change, so stale elements are retried. */
+    private WebDriverWait wait(Duration timeout) {
+        WebDriverWait wait = new WebDriverWait(driver, timeout);
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
+    }
+
+    private void login(String user, String password) {
+        driver.get(base() + "/console/login.html");
+        wait(UI).until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        submitLogin(user, password);
+    }
+
+    private void submitLogin(String user, String password) {
+        driver.findElement(By.id("username")).sendKeys(user);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.id("login-submit")).click();
+    }
+
+    /** Waits until the console has loaded {@code view} (it marks body[data-loaded-view] after each load). */
+    private void waitLoaded(String view) {
+        wait(UI).withMessage(() -> "the console did not show " + view + " (at " + driver.getCurrentUrl() + ", title '"
+                + driver.getTitle() + "')").until(d -> {
+            String loaded = d.findElement(By.tagName("body")).getAttribute("data-loaded-view");
+            return loaded != null && loaded.equals(view);
+        });
+    }
+
+    /** Clicks what {@code by} finds, finding it again if a refresh replaced it between the find and the click. */
+    private void click(By by) {
+        wait(UI).until(d -> {
+            d.findElement(by).click();
+            return true;
+        });
+    }
+
+    private void openTab(String view) {
+        click(By.id("tab-" + view));
+        waitLoaded(view);
+    }
+
+    private void openDocument(String docId) {
+        ((JavascriptExecutor) driver).executeScript("location.hash = arguments[0];", "#document/" + docId);
+        waitLoaded("documents:" + docId);
+    }
+
+    /** The text of the element found by {@code by}, found again if a refresh replaced it meanwhile. */
+    private String text(By by) {
+        return wait(UI).until(d -> d.findElement(by).getText().trim());
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> problems() {
+        return (List<String>) ((JavascriptExecutor) driver).executeScript("return LienthongConsole.problems();");
+    }
+
+    private static By routeRow(String id) {
+        return By.cssSelector("#routes-table tr[data-route-id='" + id + "']");
+    }
+
+    private static By deadLetterRow(String docId) {
+        return By.cssSelector("#dead-table tbody tr[data-doc-id='" + docId + "']");
+    }
+
+    private static String newDocumentId() {
+        return Packets.TINH_UY + ",2026/11/21," + NUMBER.incrementAndGet() + "-CV/VPTU";
+    }
+
+    /** Sends a document from Tỉnh ủy through the VDXP API; returns its docId. */
+    private String send(String documentId, String recipient) throws Exception {
+        Path packet = Packets.document(work, "test-uploads/b6e1f29d-cdc9-4fa7-8391-442e8566f14e.edxml",
+                Packets.TINH_UY, List.of(recipient), documentId);
+        VdxpClient tinhUy = new VdxpClient(URI.create(base() + "/vdxp"), "qlvb-tinhuy", "tinhuy-secret-2026");
+        VdxpClient.Answer answer = tinhUy.sendEdoc(packet, "edoc", Packets.TINH_UY);
+        assertThat(answer.ok()).as(answer.json().toString()).isTrue();
+        return answer.docId(); // answered only once the document and its deliveries are stored
+    }
+
+    private void configurePush(String agency, URI endpoint) {
+        jdbc.sql("UPDATE agencies SET delivery_mode = 'PUSH_SOAP', push_endpoint = :url WHERE code = :code")
+                .param("url", endpoint.toString()).param("code", agency).update();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Sở Nội vụ's document system, once it is back: keeps the ids of what it is pushed. */
+    static final class SoNoiVu implements LienthongReceiver {
+        final List<String> deliveries = new CopyOnWriteArrayList<>();
+
+        @Override
+        public String receiveDocument(String deliveryId, String docId, String messageType, String from, String to,
+                                      DataHandler packet) {
+            try (InputStream in = packet.getInputStream()) {
+                in.readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            deliveries.add(deliveryId);
+            return "SNV-" + deliveries.size();
+        }
+    }
+}
