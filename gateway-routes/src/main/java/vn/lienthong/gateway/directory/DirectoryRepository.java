@@ -119,6 +119,18 @@ public class DirectoryRepository {
                 .params(secret, systemId).update() == 1;
     }
 
+    /** SHA-256 fingerprints (lower-case hex) of the certificates registered for an agency. */
+    public Set<String> fingerprintsOf(String agencyCode) {
+        return new TreeSet<>(jdbc.sql("SELECT sha256_fingerprint FROM agency_certificates WHERE agency_code = ?")
+                .param(agencyCode).query(String.class).list());
+    }
+
+    /** Registers a certificate (by fingerprint) as one the agency signs with. */
+    public void addFingerprint(String agencyCode, String sha256Fingerprint) {
+        jdbc.sql("INSERT INTO agency_certificates (agency_code, sha256_fingerprint) VALUES (?, ?)")
+                .params(agencyCode, sha256Fingerprint).update();
+    }
+
     /** Inserts a system and its links to agencies (which must exist). */
     public void insertSystem(SystemAccount system) {
         jdbc.sql("INSERT INTO systems (system_id, name, secret, enabled) VALUES (?, ?, ?, ?)")

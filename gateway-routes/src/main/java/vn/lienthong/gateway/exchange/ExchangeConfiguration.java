@@ -27,6 +27,8 @@ import vn.lienthong.gateway.directory.DeliveryMode;
 import vn.lienthong.gateway.directory.DirectoryRepository;
 import vn.lienthong.gateway.intake.IntakeProperties;
 import vn.lienthong.gateway.intake.IntakeSteps;
+import vn.lienthong.gateway.intake.TrustProperties;
+import vn.lienthong.trust.certificates.CertificateValidator;
 import vn.lienthong.gateway.metrics.GatewayMetrics;
 import vn.lienthong.gateway.payload.PayloadStore;
 import vn.lienthong.gateway.routes.DeliveryRoute;
@@ -39,7 +41,7 @@ import vn.lienthong.gateway.tracking.TrackingStore;
 
 /** Wires the document exchange: the stores, the intake steps, the routes and the protocol adapters. */
 @Configuration
-@EnableConfigurationProperties(IntakeProperties.class)
+@EnableConfigurationProperties({IntakeProperties.class, TrustProperties.class})
 @Import(SoapAdapterConfiguration.class)
 public class ExchangeConfiguration {
 
@@ -48,10 +50,30 @@ public class ExchangeConfiguration {
         return new PayloadStore(gateway.payloadsDir());
     }
 
+    /** Checks signers' certificates: chain to the trust anchors, validity, key usage, revocation, binding. */
+    @Bean
+    CertificateValidator certificateValidator(IntakeProperties intake, TrustProperties trust, ResourceLoader resources)
+            throws IOException, CertificateException, java.security.cert.CRLException {
+        CertificateFactory factory = CertificateFactory.getInstance("X.509");
+        List<java.security.cert.X509CRL> crls = new java.util.ArrayList<>();
+        for (String location : trust.crls()) {
+            try (InputStream in = resources.getResource(location).getInputStream()) {
+                crls.add((java.security.cert.X509CRL) factory.generateCRL(in));
+            }
+        }
+        return CertificateValidator.builder()
+                .trustAnchors(trustAnchors(resources, intake.trustAnchors()))
+                .crls(crls)
+                .revocationPolicy(trust.revocationPolicy())
+                .fetchCrlDistributionPoints(trust.fetchDistributionPoints())
+                .ocsp(trust.ocsp())
+                .build();
+    }
+
     @Bean
     IntakeSteps intakeSteps(DirectoryRepository directory, TrackingStore tracking, PayloadStore payloads,
-                            IntakeProperties properties, ResourceLoader resources) throws IOException, CertificateException {
-        return new IntakeSteps(directory, tracking, payloads, properties, trustAnchors(resources, properties.trustAnchors()));
+                            IntakeProperties properties, CertificateValidator certificates) {
+        return new IntakeSteps(directory, tracking, payloads, properties, certificates);
     }
 
     @Bean

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -50,6 +49,9 @@ import vn.lienthong.gateway.directory.SignaturePolicy;
 import vn.lienthong.gateway.payload.PayloadStore;
 import vn.lienthong.gateway.tracking.EventType;
 import vn.lienthong.gateway.tracking.TrackingStore;
+import vn.lienthong.trust.certificates.CertificateCheck;
+import vn.lienthong.trust.certificates.CertificateValidator;
+import vn.lienthong.trust.certificates.ExpectedSender;
 
 /**
  * The steps of the intake route, in order: parse, validate, authorize, resolve recipients, check the
@@ -64,18 +66,18 @@ public class IntakeSteps {
     private final TrackingStore tracking;
     private final PayloadStore payloads;
     private final IntakeProperties properties;
-    private final EdxmlSignatureVerifier trustedVerifier;
-    private final EdxmlSignatureVerifier mathsOnlyVerifier;
+    private final EdxmlSignatureVerifier signatureVerifier;
+    private final CertificateValidator certificates;
     private final EdxmlValidator validator = new EdxmlValidator();
 
     public IntakeSteps(DirectoryRepository directory, TrackingStore tracking, PayloadStore payloads,
-                       IntakeProperties properties, List<X509Certificate> trustAnchors) {
+                       IntakeProperties properties, CertificateValidator certificates) {
         this.directory = directory;
         this.tracking = tracking;
         this.payloads = payloads;
         this.properties = properties;
-        this.mathsOnlyVerifier = EdxmlSignatureVerifier.create();
-        this.trustedVerifier = EdxmlSignatureVerifier.create().withTrustAnchors(trustAnchors);
+        this.signatureVerifier = EdxmlSignatureVerifier.create();
+        this.certificates = certificates;
     }
 
     /** Reads the header (streaming) and checks it is the kind of packet the caller said. */
@@ -214,9 +216,9 @@ public class IntakeSteps {
     }
 
     /**
-     * The sender's policy decides: REQUIRED wants a valid signature by a trusted certificate; IF_PRESENT
-     * checks one when there is one; IGNORE checks only the maths of one that is there. A bad signature is
-     * refused whatever the policy.
+     * The sender's policy decides: REQUIRED wants a valid signature by a certificate that is trusted, not
+     * revoked, valid and the sender's; IF_PRESENT checks one the same way when there is one; IGNORE checks
+     * only the maths of one that is there. A bad signature is refused whatever the policy.
      */
     public void checkSignature(Intake intake) {
         String from = intake.header.from().organId().trim();
@@ -230,10 +232,9 @@ public class IntakeSteps {
             intake.signatureStatus = "UNSIGNED";
             return;
         }
-        EdxmlSignatureVerifier verifier = policy == SignaturePolicy.IGNORE ? mathsOnlyVerifier : trustedVerifier;
         SignatureCheck check;
         try {
-            check = verifier.verify(intake.packet.file());
+            check = signatureVerifier.verify(intake.packet.file());
         } catch (EdxmlException e) {
             throw new GatewayException(GatewayError.BAD_SIGNATURE, e.getMessage());
         } catch (IOException e) {
@@ -242,8 +243,27 @@ public class IntakeSteps {
         if (!check.isValid()) {
             throw new GatewayException(GatewayError.BAD_SIGNATURE, check.failure().name() + ": " + check.reason());
         }
+        if (policy != SignaturePolicy.IGNORE) {
+            CertificateCheck certificate = certificates.validate(check.signer(), check.certificates(),
+                    ExpectedSender.of(from, directory.fingerprintsOf(from)), Instant.now());
+            if (!certificate.isOk()) {
+                throw new GatewayException(refusal(certificate.code()), certificate.reason());
+            }
+        }
         intake.signatureStatus = policy == SignaturePolicy.IGNORE ? "NOT_CHECKED" : "VALID";
         intake.signer = check.signer() == null ? null : check.signer().getSubjectX500Principal().getName();
+    }
+
+    /** The gateway's code for each way a signer's certificate fails. */
+    static GatewayError refusal(CertificateCheck.Code code) {
+        return switch (code) {
+            case REVOKED -> GatewayError.CERTIFICATE_REVOKED;
+            case EXPIRED, NOT_YET_VALID -> GatewayError.CERTIFICATE_EXPIRED;
+            case NOT_SENDERS -> GatewayError.CERTIFICATE_NOT_SENDERS;
+            case REVOCATION_UNKNOWN -> GatewayError.CERTIFICATE_REVOCATION_UNKNOWN;
+            case BAD_KEY_USAGE -> GatewayError.CERTIFICATE_KEY_USAGE;
+            default -> GatewayError.CERTIFICATE_UNTRUSTED;
+        };
     }
 
     /**
