@@ -985,6 +985,32 @@
       h('div', { class: 'table-wrap' }, h('table', { id: 'deliveries-table', class: 'data' }, [h('thead', null, dhead), dtbody]))
     ]));
 
+    // PDF signatures: what the gateway found when it opened the attachments (NĐ 30/2020)
+    var pdf = d.pdfSignatures || {};
+    var pdfRows = pdf.signatures || [];
+    var ptbody = h('tbody');
+    pdfRows.forEach(function (signature) {
+      ptbody.appendChild(h('tr', { 'data-pdf-status': signature.status }, [
+        h('td', { class: 'wrap', text: (signature.attachmentName || '') + (signature.filePath && signature.filePath !== signature.attachmentName ? ' › ' + signature.filePath : '') }),
+        h('td', null, badge(signature.status, label('pdfStatus.', signature.status))),
+        h('td', { class: 'wrap', text: present(signature.signer) ? signature.signer : t('common.none') }),
+        h('td', null, present(signature.signerAgency) ? h('code', { text: signature.signerAgency }) : t('common.none')),
+        h('td', null, timeEl(signature.signingTime)),
+        h('td', { class: 'wrap' }, present(signature.reason) ? errorText_(signature.reason) : t('common.none'))
+      ]));
+    });
+    if (!pdfRows.length) {
+      emptyRow(ptbody, 6, 'doc.noPdfSignatures');
+    }
+    var phead = h('tr', null, [th('pdf.col.file'), th('pdf.col.status'), th('pdf.col.signer'), th('pdf.col.agency'),
+      th('pdf.col.signingTime'), th('pdf.col.reason')]);
+    detail.appendChild(h('section', { class: 'card', 'aria-labelledby': 'doc-pdf-title' }, [
+      h('h2', { id: 'doc-pdf-title', text: t('doc.pdfSignatures') }),
+      present(pdf.verdict) ? h('p', { id: 'pdf-verdict' }, badge(pdf.verdict === 'SIGNED_VALID' ? 'VALID'
+        : pdf.verdict === 'INVALID' ? 'INVALID' : 'UNSIGNED', label('pdfVerdict.', pdf.verdict))) : null,
+      h('div', { class: 'table-wrap' }, h('table', { id: 'pdf-signatures-table', class: 'data' }, [h('thead', null, phead), ptbody]))
+    ]));
+
     // timeline
     var events = d.events || [];
     var timeline = h('ol', { id: 'timeline', class: 'timeline' });

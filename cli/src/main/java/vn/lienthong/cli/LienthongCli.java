@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
                 VdxpCommands.Send.class, VdxpCommands.Inbox.class, VdxpCommands.Get.class, VdxpCommands.Ack.class,
                 StatusCommands.class,
                 OperatorCommands.Routes.class, OperatorCommands.Agencies.class, OperatorCommands.Deliveries.class,
-                OperatorCommands.Documents.class, OperatorCommands.Resend.class},
+                OperatorCommands.Documents.class, OperatorCommands.Resend.class,
+                EvidenceCommands.Evidence.class, EvidenceCommands.Chain.class},
         exitCodeListHeading = "%nMã thoát (exit codes):%n",
         exitCodeList = {
                 "0:thành công (success)",

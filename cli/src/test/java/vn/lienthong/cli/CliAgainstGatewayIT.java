@@ -234,6 +234,41 @@ class CliAgainstGatewayIT {
     // ------------------------------------------------------------------ the operator API
 
     @Test
+    void theSenderSavesEvidenceThatOpensslVerifiesAndTheOperatorVerifiesTheChain() throws Exception {
+        String documentId = newDocumentId(TINH_UY);
+        CliRunner send = CliRunner.run(tinhUy(), "send", TestPackets.document(work, "vpcp-sdk-example/edoc_new.edxml",
+                TINH_UY, List.of(VPCP), documentId).toString(), "--from", TINH_UY);
+        assertThat(send.exitCode()).as(send.toString()).isZero();
+        String docId = send.out().strip().replaceAll(".* DocId ", "");
+
+        awaitJson(() -> CliRunner.run(tinhUy(), "evidence", docId, "--json"),
+                answer -> answer.path("data").size() >= 1);
+        Path dir = work.resolve("evidence");
+        CliRunner evidence = CliRunner.run(tinhUy(), "evidence", docId, "--out", dir.toString());
+        assertThat(evidence.exitCode()).as(evidence.toString()).isZero();
+        assertThat(evidence.out()).contains("ACCEPTED", TINH_UY, VPCP, ".p7s", "bằng chứng đã lưu");
+        Path p7s;
+        try (var files = Files.list(dir)) {
+            p7s = files.filter(f -> f.toString().endsWith(".p7s")).findFirst().orElseThrow();
+        }
+        Process openssl = new ProcessBuilder("openssl", "cms", "-verify", "-binary", "-inform", "DER", "-in",
+                p7s.toString(), "-CAfile", vn.lienthong.certs.SamplePki.caBundlePath().toString(), "-out",
+                work.resolve("record.json").toString()).redirectErrorStream(true).start();
+        String output = new String(openssl.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(openssl.waitFor()).as(output).isZero();
+        assertThat(Files.readString(work.resolve("record.json"))).contains("\"docId\":\"" + docId + "\"",
+                "\"event\":\"ACCEPTED\"", "\"type\":\"lienthong.evidence\"");
+
+        CliRunner stranger = CliRunner.run(ubnd(), "evidence", docId, "--out", dir.toString());
+        assertThat(stranger.exitCode()).as(stranger.toString()).isEqualTo(LienthongCli.EXIT_REFUSED);
+        assertThat(stranger.err()).contains("40");
+
+        CliRunner chain = CliRunner.run(vanhanh(), "chain", "verify");
+        assertThat(chain.exitCode()).as(chain.toString()).isZero();
+        assertThat(chain.out()).contains("NGUYÊN VẸN (INTACT)");
+    }
+
+    @Test
     void anOperatorSeesRoutesAgenciesAndADocumentsTimeline() throws Exception {
         String documentId = newDocumentId(TINH_UY);
         CliRunner send = CliRunner.run(tinhUy(), "send", TestPackets.document(work, "vpcp-sdk-example/edoc_new.edxml",

@@ -27,9 +27,13 @@ public interface ExchangeService {
     record Receipt(String docId, boolean duplicate) {
     }
 
-    /** One packet waiting in a caller's inbox. */
+    /**
+     * One packet waiting in a caller's inbox. {@code pdfSignatures} is what the gateway found of the PDF
+     * signatures in it (SIGNED_VALID, NOT_SIGNED, INVALID, NO_PDF), or null when it has no attachment.
+     */
     record InboxEntry(String docId, String messageType, String from, String to, Instant createdAt, Instant updatedAt,
-                      String status, String statusDescription, int priority, String sha256, long size) {
+                      String status, String statusDescription, int priority, String sha256, long size,
+                      String pdfSignatures) {
     }
 
     /** A packet as stored, ready to be streamed to its recipient. */
@@ -63,7 +67,20 @@ public interface ExchangeService {
     record AgencyEntry(String code, String parentCode, String name, String email, String side) {
     }
 
+    /**
+     * One signed evidence record of a document: what happened ({@code ACCEPTED}, {@code DELIVERED},
+     * {@code ACKNOWLEDGED}, {@code STATUS}), for which recipient, when, and the proof (DER CMS SignedData of the
+     * record's canonical JSON, signed by the gateway).
+     */
+    record EvidenceEntry(String event, String docId, String sender, String recipient, Instant time, byte[] cms) {
+    }
+
     Optional<CallerSystem> findSystem(String systemId);
+
+    /** The system registered with this TLS client certificate (SHA-256 fingerprint, lower-case hex), if any. */
+    default Optional<CallerSystem> findSystemByClientCertificate(String sha256Fingerprint) {
+        return Optional.empty();
+    }
 
     Receipt submit(CallerSystem caller, Submission submission);
 
@@ -78,4 +95,12 @@ public interface ExchangeService {
     List<SentEntry> sent(CallerSystem caller, String messageType, String docId);
 
     List<AgencyEntry> agencies();
+
+    /**
+     * The signed evidence of a document the caller sent ({@code docId} its DocId) or received ({@code docId} its
+     * copy's id), issued so far. Same rule as {@link #fetch}: an id that is not the caller's is an unknown document.
+     */
+    default List<EvidenceEntry> evidence(CallerSystem caller, String docId) {
+        throw new GatewayException(GatewayError.UNKNOWN_OPERATION, "getEvidence");
+    }
 }

@@ -29,6 +29,8 @@ public enum GatewayError {
     CERTIFICATE_REVOCATION_UNKNOWN("36", 400, "Không kiểm tra được tình trạng thu hồi của chứng thư số",
             "signer certificate revocation status unknown"),
     CERTIFICATE_KEY_USAGE("37", 400, "Chứng thư số không dùng để ký", "signer certificate key usage does not allow signing"),
+    ATTACHMENT_REFUSED("38", 400, "Tệp nén đính kèm không an toàn (quá lớn, quá nhiều tệp, lồng quá sâu hoặc hỏng)",
+            "unsafe attachment archive (zip bomb, too many entries, too deep, or broken)"),
     UNKNOWN_DOCUMENT("40", 404, "Không tìm thấy văn bản", "unknown document"),
     BAD_PARAMETER("41", 400, "Tham số không hợp lệ", "bad parameter"),
     MISSING_PARAMETER("42", 400, "Thiếu tham số bắt buộc", "missing parameter"),

@@ -107,6 +107,11 @@ public final class VdxpClient {
         return call("updateStatus", Map.of("docid", docId, "status", status));
     }
 
+    /** getEvidence (this gateway's own operation): the signed evidence of a document sent or received. */
+    public Answer getEvidence(String docId) throws IOException, InterruptedException {
+        return call("getEvidence", Map.of("docId", docId));
+    }
+
     public Answer getSentEdocList(String messageType) throws IOException, InterruptedException {
         return call("getSentEdocList", Map.of("servicetype", "eDoc", "messagetype", messageType));
     }

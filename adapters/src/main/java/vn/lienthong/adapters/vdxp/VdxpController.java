@@ -68,8 +68,13 @@ public class VdxpController {
         }
         Map<String, Object> answer;
         try {
-            SignedHeader signed = signedHeader(request);
-            CallerSystem caller = authenticate(request, signed);
+            // the HMAC when the request carries it; otherwise a registered TLS client certificate
+            boolean hmac = request.getHeader(SignedHeader.SIGN_HEADER) != null;
+            CallerSystem byCertificate = hmac ? null : clientCertificateCaller(request);
+            SignedHeader signed = byCertificate != null
+                    ? SignedHeader.parse(request.getHeader(PARAMETERS) == null ? "{}" : request.getHeader(PARAMETERS))
+                    : signedHeader(request);
+            CallerSystem caller = byCertificate != null ? byCertificate : authenticate(request, signed);
             answer = switch (operation) {
                 case "sendEdoc" -> sendEdoc(request, signed, caller);
                 case "getReceivedEdocList" -> receivedList(signed, caller);
@@ -83,6 +88,7 @@ public class VdxpController {
                 case "countReceiveStatus" -> count(caller, "status");
                 case "getAgenciesList" -> agencies(false);
                 case "getAgenciesListQD20" -> agencies(true);
+                case "getEvidence" -> evidence(signed, caller);
                 default -> throw new GatewayException(GatewayError.UNKNOWN_OPERATION, operation);
             };
         } catch (GatewayException e) {
@@ -146,6 +152,9 @@ public class VdxpController {
             item.put("priority", entry.priority());
             item.put("contentSha256", nonNull(entry.sha256()));
             item.put("contentLength", entry.size());
+            if (entry.pdfSignatures() != null) {
+                item.put("pdfSignatures", entry.pdfSignatures()); // an extra key: the SDK ignores it
+            }
             data.add(item);
         }
         Map<String, Object> answer = ok();
@@ -228,6 +237,30 @@ public class VdxpController {
         return answer;
     }
 
+    /**
+     * getEvidence (an operation of this gateway, not of the national axis): the signed evidence of a document the
+     * caller sent or received; {@code data} lists {@code {event, docId, sender, recipient, time, cms}}, {@code cms}
+     * the base64 of the DER CMS SignedData that {@code openssl cms -verify -binary -inform DER} checks.
+     */
+    private Map<String, Object> evidence(SignedHeader signed, CallerSystem caller) {
+        String docId = signed.docId().orElseThrow(() -> new GatewayException(GatewayError.MISSING_PARAMETER, "docId"));
+        List<Map<String, Object>> data = new ArrayList<>();
+        for (ExchangeService.EvidenceEntry entry : exchange.evidence(caller, docId)) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("event", entry.event());
+            item.put("docId", entry.docId());
+            item.put("sender", entry.sender());
+            item.put("recipient", entry.recipient());
+            item.put("time", entry.time().toString());
+            item.put("cms", Base64.getEncoder().encodeToString(entry.cms()));
+            data.add(item);
+        }
+        Map<String, Object> answer = ok();
+        answer.put("docId", docId);
+        answer.put("data", data);
+        return answer;
+    }
+
     private Map<String, Object> count(CallerSystem caller, String messageType) {
         Map<String, Object> answer = ok();
         answer.put("count", exchange.countPending(caller, messageType));
@@ -254,6 +287,28 @@ public class VdxpController {
     }
 
     // ---------------------------------------------------------------- authentication and shapes
+
+    /**
+     * A system that authenticates with its TLS client certificate (HTTPS with client-auth) instead of the HMAC
+     * sends its parameters as the JSON of this header, unsigned: the TLS session authenticates it.
+     */
+    public static final String PARAMETERS = "XroadVnpt-parameters";
+
+    /** The system registered with the verified TLS client certificate of this request, or null. */
+    private CallerSystem clientCertificateCaller(HttpServletRequest request) {
+        Object attribute = request.getAttribute("jakarta.servlet.request.X509Certificate");
+        if (!(attribute instanceof java.security.cert.X509Certificate[] chain) || chain.length == 0) {
+            return null;
+        }
+        try {
+            String fingerprint = java.util.HexFormat.of().formatHex(
+                    java.security.MessageDigest.getInstance("SHA-256").digest(chain[0].getEncoded()));
+            return exchange.findSystemByClientCertificate(fingerprint).orElseThrow(() ->
+                    new GatewayException(GatewayError.UNKNOWN_SYSTEM, "chứng thư máy khách chưa đăng ký (client certificate not registered)"));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new GatewayException(GatewayError.BAD_CREDENTIALS, e.getMessage());
+        }
+    }
 
     private static SignedHeader signedHeader(HttpServletRequest request) {
         String raw = request.getHeader(SignedHeader.SIGN_HEADER);

@@ -84,7 +84,7 @@ final class InMemoryExchange implements ExchangeService {
         Instant now = Instant.parse("2026-11-21T02:30:00Z");
         inboxes.computeIfAbsent(recipient.systemId(), k -> new CopyOnWriteArrayList<>())
                 .add(new InboxEntry(docId, accepted.messageType(), from, to, now, now, "PENDING", "Chờ nhận", 2,
-                        packet.sha256(), packet.size()));
+                        packet.sha256(), packet.size(), null));
     }
 
     /** Empties every inbox (tests share one server). */

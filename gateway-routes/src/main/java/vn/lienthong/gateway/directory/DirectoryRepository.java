@@ -113,6 +113,18 @@ public class DirectoryRepository {
         return true;
     }
 
+    /** The system a TLS client certificate (by SHA-256 fingerprint) authenticates, if one is registered. */
+    public Optional<SystemAccount> findSystemByClientCertificate(String sha256Fingerprint) {
+        return jdbc.sql("SELECT system_id FROM systems WHERE client_cert_sha256 = ?").param(sha256Fingerprint)
+                .query(String.class).optional().flatMap(this::findSystem);
+    }
+
+    /** Registers (or, with null, removes) the client certificate a system may authenticate with. */
+    public boolean setClientCertificate(String systemId, String sha256Fingerprint) {
+        return jdbc.sql("UPDATE systems SET client_cert_sha256 = ? WHERE system_id = ?")
+                .params(sha256Fingerprint, systemId).update() == 1;
+    }
+
     /** Replaces a system's secret; the old one stops working at once. */
     public boolean rotateSecret(String systemId, String secret) {
         return jdbc.sql("UPDATE systems SET secret = ?, secret_rotated_at = CURRENT_TIMESTAMP WHERE system_id = ?")

@@ -28,6 +28,8 @@ import vn.lienthong.gateway.directory.DirectoryRepository;
 import vn.lienthong.gateway.intake.IntakeProperties;
 import vn.lienthong.gateway.intake.IntakeSteps;
 import vn.lienthong.gateway.intake.TrustProperties;
+import vn.lienthong.gateway.signatures.PdfSignatureInspection;
+import vn.lienthong.gateway.signatures.PdfSignatureStore;
 import vn.lienthong.trust.certificates.CertificateValidator;
 import vn.lienthong.gateway.metrics.GatewayMetrics;
 import vn.lienthong.gateway.payload.PayloadStore;
@@ -50,9 +52,27 @@ public class ExchangeConfiguration {
         return new PayloadStore(gateway.payloadsDir());
     }
 
-    /** Checks signers' certificates: chain to the trust anchors, validity, key usage, revocation, binding. */
+    /**
+     * Checks signers' certificates: chain to the trust anchors, validity, key usage, revocation, binding. This
+     * one applies the policy for agencies that must sign; {@link #lenientCertificateValidator} the other.
+     */
     @Bean
+    @org.springframework.context.annotation.Primary
     CertificateValidator certificateValidator(IntakeProperties intake, TrustProperties trust, ResourceLoader resources)
+            throws IOException, CertificateException, java.security.cert.CRLException {
+        return validator(intake, trust, resources, trust.revocationPolicy());
+    }
+
+    /** The same checks for agencies that sign when they choose: by default a missing CRL does not refuse. */
+    @Bean
+    CertificateValidator lenientCertificateValidator(IntakeProperties intake, TrustProperties trust,
+                                                     ResourceLoader resources)
+            throws IOException, CertificateException, java.security.cert.CRLException {
+        return validator(intake, trust, resources, trust.revocationPolicyIfPresent());
+    }
+
+    private static CertificateValidator validator(IntakeProperties intake, TrustProperties trust,
+                                                  ResourceLoader resources, vn.lienthong.trust.certificates.RevocationPolicy policy)
             throws IOException, CertificateException, java.security.cert.CRLException {
         CertificateFactory factory = CertificateFactory.getInstance("X.509");
         List<java.security.cert.X509CRL> crls = new java.util.ArrayList<>();
@@ -64,7 +84,7 @@ public class ExchangeConfiguration {
         return CertificateValidator.builder()
                 .trustAnchors(trustAnchors(resources, intake.trustAnchors()))
                 .crls(crls)
-                .revocationPolicy(trust.revocationPolicy())
+                .revocationPolicy(policy)
                 .fetchCrlDistributionPoints(trust.fetchDistributionPoints())
                 .ocsp(trust.ocsp())
                 .build();
@@ -72,8 +92,11 @@ public class ExchangeConfiguration {
 
     @Bean
     IntakeSteps intakeSteps(DirectoryRepository directory, TrackingStore tracking, PayloadStore payloads,
-                            IntakeProperties properties, CertificateValidator certificates) {
-        return new IntakeSteps(directory, tracking, payloads, properties, certificates);
+                            IntakeProperties properties, CertificateValidator certificateValidator,
+                            CertificateValidator lenientCertificateValidator,
+                            PdfSignatureInspection pdfInspection, PdfSignatureStore pdfSignatures) {
+        return new IntakeSteps(directory, tracking, payloads, properties, certificateValidator,
+                lenientCertificateValidator, pdfInspection, pdfSignatures);
     }
 
     @Bean

@@ -33,6 +33,7 @@ public class GatewayExchangeService implements ExchangeService {
     private final PayloadStore payloads;
     private final ProducerTemplate camel;
     private final GatewayMetrics metrics;
+    private volatile vn.lienthong.gateway.evidence.EvidenceStore evidence;
 
     public GatewayExchangeService(DirectoryRepository directory, TrackingStore tracking, PayloadStore payloads,
                                   ProducerTemplate camel, GatewayMetrics metrics) {
@@ -43,9 +44,21 @@ public class GatewayExchangeService implements ExchangeService {
         this.metrics = metrics;
     }
 
+    /** Where signed evidence is read from (wired by {@code EvidenceConfiguration}); without it, getEvidence is unknown. */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    public void setEvidenceStore(vn.lienthong.gateway.evidence.EvidenceStore evidence) {
+        this.evidence = evidence;
+    }
+
     @Override
     public Optional<CallerSystem> findSystem(String systemId) {
         return directory.findSystem(systemId).filter(SystemAccount::enabled)
+                .map(s -> new CallerSystem(s.systemId(), s.name(), s.secret(), s.agencyCodes()));
+    }
+
+    @Override
+    public Optional<CallerSystem> findSystemByClientCertificate(String sha256Fingerprint) {
+        return directory.findSystemByClientCertificate(sha256Fingerprint).filter(SystemAccount::enabled)
                 .map(s -> new CallerSystem(s.systemId(), s.name(), s.secret(), s.agencyCodes()));
     }
 
@@ -71,7 +84,7 @@ public class GatewayExchangeService implements ExchangeService {
                         row.delivery().recipientCode(), row.delivery().createdAt(), row.delivery().updatedAt(),
                         row.delivery().state() == DeliveryState.PROCESSING ? "processing" : "initial",
                         row.delivery().state() == DeliveryState.PROCESSING ? "Đang xử lý" : "Mới",
-                        row.delivery().priority(), row.storedSha256(), row.storedSize()))
+                        row.delivery().priority(), row.storedSha256(), row.storedSize(), row.pdfVerdict()))
                 .toList();
     }
 
@@ -135,6 +148,29 @@ public class GatewayExchangeService implements ExchangeService {
         return directory.listAgencies().stream().filter(a -> a.enabled())
                 .map(a -> new AgencyEntry(a.code(), null, a.name(), null, a.side().name()))
                 .toList();
+    }
+
+    @Override
+    public List<EvidenceEntry> evidence(CallerSystem caller, String docId) {
+        vn.lienthong.gateway.evidence.EvidenceStore store = evidence;
+        if (store == null) {
+            return ExchangeService.super.evidence(caller, docId);
+        }
+        Optional<TrackingStore.DeliveryRow> received = ownDelivery(caller.agencyCodes(), docId);
+        List<vn.lienthong.gateway.evidence.EvidenceStore.StoredEvidence> rows;
+        if (received.isPresent()) {
+            // a recipient sees what concerns its own copy: records for it, and the statuses it sent
+            String code = received.get().recipientCode();
+            rows = store.ofDocument(received.get().documentId()).stream()
+                    .filter(e -> code.equals(e.recipient()) || code.equals(e.sender())).toList();
+        } else {
+            TrackingStore.DocumentRow document = tracking.findDocument(docId)
+                    .filter(doc -> caller.agencyCodes().contains(doc.fromCode()))
+                    .orElseThrow(() -> new GatewayException(GatewayError.UNKNOWN_DOCUMENT, docId));
+            rows = store.ofDocument(document.id());
+        }
+        return rows.stream().map(e -> new EvidenceEntry(e.event(), e.recordDocId(), e.sender(), e.recipient(), e.time(),
+                e.cms())).toList();
     }
 
     private Optional<TrackingStore.DeliveryRow> ownDelivery(Set<String> agencies, String deliveryId) {

@@ -33,6 +33,8 @@ public final class Intake {
     String docId;
     boolean duplicate;
     final List<TrackingStore.NewDelivery> deliveries = new ArrayList<>();
+    /** What the PDF signatures in its attachments say. */
+    vn.lienthong.gateway.signatures.PdfSignatureInspection.Result pdfSignatures;
 
     public Intake(CallerSystem caller, String messageType, SpooledPacket packet, String channel) {
         this.caller = caller;

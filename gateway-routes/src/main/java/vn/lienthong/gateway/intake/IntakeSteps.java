@@ -48,6 +48,8 @@ import vn.lienthong.gateway.directory.DirectoryRepository;
 import vn.lienthong.gateway.directory.SignaturePolicy;
 import vn.lienthong.gateway.payload.PayloadStore;
 import vn.lienthong.gateway.tracking.EventType;
+import vn.lienthong.gateway.signatures.PdfSignatureInspection;
+import vn.lienthong.gateway.signatures.PdfSignatureStore;
 import vn.lienthong.gateway.tracking.TrackingStore;
 import vn.lienthong.trust.certificates.CertificateCheck;
 import vn.lienthong.trust.certificates.CertificateValidator;
@@ -68,10 +70,18 @@ public class IntakeSteps {
     private final IntakeProperties properties;
     private final EdxmlSignatureVerifier signatureVerifier;
     private final CertificateValidator certificates;
+    private final CertificateValidator lenientCertificates;
     private final EdxmlValidator validator = new EdxmlValidator();
+    private final PdfSignatureInspection pdfInspection;
+    private final PdfSignatureStore pdfSignatures;
 
     public IntakeSteps(DirectoryRepository directory, TrackingStore tracking, PayloadStore payloads,
-                       IntakeProperties properties, CertificateValidator certificates) {
+                       IntakeProperties properties, CertificateValidator certificates,
+                       CertificateValidator lenientCertificates,
+                       PdfSignatureInspection pdfInspection, PdfSignatureStore pdfSignatures) {
+        this.lenientCertificates = lenientCertificates;
+        this.pdfInspection = pdfInspection;
+        this.pdfSignatures = pdfSignatures;
         this.directory = directory;
         this.tracking = tracking;
         this.payloads = payloads;
@@ -244,7 +254,8 @@ public class IntakeSteps {
             throw new GatewayException(GatewayError.BAD_SIGNATURE, check.failure().name() + ": " + check.reason());
         }
         if (policy != SignaturePolicy.IGNORE) {
-            CertificateCheck certificate = certificates.validate(check.signer(), check.certificates(),
+            CertificateValidator validator = policy == SignaturePolicy.REQUIRED ? certificates : lenientCertificates;
+            CertificateCheck certificate = validator.validate(check.signer(), check.certificates(),
                     ExpectedSender.of(from, directory.fingerprintsOf(from)), Instant.now());
             if (!certificate.isOk()) {
                 throw new GatewayException(refusal(certificate.code()), certificate.reason());
@@ -264,6 +275,24 @@ public class IntakeSteps {
             case BAD_KEY_USAGE -> GatewayError.CERTIFICATE_KEY_USAGE;
             default -> GatewayError.CERTIFICATE_UNTRUSTED;
         };
+    }
+
+    /**
+     * Opens each attachment (the SDK's ZIPs unzipped within limits) and checks the signatures of its PDFs;
+     * the results are recorded with the document for the receiving clerk. Only an unsafe archive refuses
+     * the packet.
+     */
+    public void inspectPdfSignatures(Intake intake) {
+        try {
+            intake.pdfSignatures = pdfInspection.inspect(intake.packet.file());
+        } catch (IOException e) {
+            throw new GatewayException(GatewayError.INTERNAL_ERROR, e.getMessage(), e);
+        }
+        var refused = intake.pdfSignatures.refused();
+        if (refused != null) {
+            throw new GatewayException(GatewayError.ATTACHMENT_REFUSED, refused.attachmentName() + ": "
+                    + (refused.refusal() == null ? refused.vi() : refused.refusal().getMessage()));
+        }
     }
 
     /**
@@ -343,6 +372,9 @@ public class IntakeSteps {
         TrackingStore.DocumentRow row = documentRow(intake);
         try {
             tracking.recordAccepted(row, intake.deliveries, intake.caller.systemId(), () -> {
+                if (intake.pdfSignatures != null) {
+                    pdfSignatures.record(intake.docId, intake.pdfSignatures.reports(), intake.pdfSignatures.verdict());
+                }
                 if (intake.original != null) {
                     tracking.event(intake.original.id(), null, EventType.LINKED,
                             intake.messageType + " " + intake.docId + (row.statusCode() == null ? "" : " (" + row.statusCode() + ")"),

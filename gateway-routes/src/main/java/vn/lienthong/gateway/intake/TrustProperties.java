@@ -12,7 +12,9 @@ import vn.lienthong.trust.certificates.RevocationPolicy;
  * {@code gateway.intake.trust-anchors}.
  *
  * @param crls                    CRL files (Spring resource locations) known locally, re-read when they change
- * @param revocationPolicy        REFUSE a signature whose revocation status cannot be had, or ALLOW it
+ * @param revocationPolicy        for agencies whose policy REQUIRES signatures: REFUSE a signature whose revocation
+ *                                status cannot be had, or ALLOW it
+ * @param revocationPolicyIfPresent the same for agencies that sign when they choose (IF_PRESENT)
  * @param fetchDistributionPoints fetch CRLs from the URLs certificates name (cached until their nextUpdate)
  * @param ocsp                    ask the OCSP responder a certificate names
  */
@@ -21,6 +23,7 @@ public record TrustProperties(
         @DefaultValue({"classpath:vn/lienthong/certs/sample/agency-ca.crl.der",
                 "classpath:vn/lienthong/certs/sample/root-ca.crl.der"}) List<String> crls,
         @DefaultValue("REFUSE") RevocationPolicy revocationPolicy,
+        @DefaultValue("ALLOW") RevocationPolicy revocationPolicyIfPresent,
         @DefaultValue("true") boolean fetchDistributionPoints,
         @DefaultValue("true") boolean ocsp) {
 }

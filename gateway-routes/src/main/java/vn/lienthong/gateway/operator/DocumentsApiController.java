@@ -22,6 +22,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import vn.lienthong.adapters.exchange.GatewayError;
 import vn.lienthong.adapters.exchange.GatewayException;
 import vn.lienthong.gateway.operations.DeliveryOperations;
+import vn.lienthong.gateway.signatures.PdfSignatureStore;
 import vn.lienthong.gateway.tracking.TrackingStore;
 
 /** Documents and deliveries as operators look for them; metadata only, never a document's content. */
@@ -35,11 +36,14 @@ public class DocumentsApiController {
     private final OperatorQueries queries;
     private final TrackingStore tracking;
     private final DeliveryOperations operations;
+    private final PdfSignatureStore pdfSignatures;
 
-    public DocumentsApiController(OperatorQueries queries, TrackingStore tracking, DeliveryOperations operations) {
+    public DocumentsApiController(OperatorQueries queries, TrackingStore tracking, DeliveryOperations operations,
+                                  PdfSignatureStore pdfSignatures) {
         this.queries = queries;
         this.tracking = tracking;
         this.operations = operations;
+        this.pdfSignatures = pdfSignatures;
     }
 
     @GetMapping("/documents")
@@ -85,6 +89,10 @@ public class DocumentsApiController {
         signature.put("status", doc.signatureStatus());
         put(signature, "signer", doc.signer());
         view.put("signature", signature);
+        Map<String, Object> pdf = new LinkedHashMap<>();
+        pdfSignatures.verdictOf(docId).ifPresent(verdict -> pdf.put("verdict", verdict));
+        pdf.put("signatures", pdfSignatures.of(docId));
+        view.put("pdfSignatures", pdf);
         List<Map<String, Object>> deliveries = new ArrayList<>();
         for (TrackingStore.DeliveryRow d : tracking.deliveriesOf(docId)) {
             Map<String, Object> item = new LinkedHashMap<>();

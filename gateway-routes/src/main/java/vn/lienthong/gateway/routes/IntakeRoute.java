@@ -32,6 +32,7 @@ public class IntakeRoute extends RouteBuilder {
                 .bean(steps, "checkSignature")
                 .bean(steps, "deduplicate")
                 .filter(exchange -> !exchange.getMessage().getBody(Intake.class).duplicate())
+                    .bean(steps, "inspectPdfSignatures")
                     .bean(steps, "store")
                     .bean(steps, "record")
                     .setProperty("intake", body())

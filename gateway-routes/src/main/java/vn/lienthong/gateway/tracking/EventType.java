@@ -2,14 +2,14 @@ package vn.lienthong.gateway.tracking;
 
 /** The kinds of state change the tracking store records, with the words the console shows. */
 public enum EventType {
-    ACCEPTED("Đã tiếp nhận gói tin"),
+    ACCEPTED("Đã tiếp nhận gói tin", true),
     DUPLICATE("Gói tin gửi lại, đã có"),
     LINKED("Liên kết với văn bản gốc"),
     QUEUED("Đã đưa vào hàng đợi"),
     AVAILABLE("Sẵn sàng trong hộp thư đến"),
     PUSH_FAILED("Chuyển không thành công, sẽ thử lại"),
-    DELIVERED("Đã chuyển đến đơn vị nhận"),
-    PROCESSING("Đơn vị nhận đang xử lý"),
+    DELIVERED("Đã chuyển đến đơn vị nhận", true),
+    PROCESSING("Đơn vị nhận đang xử lý", true),
     REJECTED("Đơn vị nhận báo lỗi khi nhận"),
     FAILED("Chuyển thất bại sau nhiều lần thử"),
     RESENT("Gửi lại theo yêu cầu của quản trị viên"),
@@ -18,9 +18,23 @@ public enum EventType {
     STATUS("Nhận trạng thái xử lý");
 
     private final String label;
+    private final boolean evidence;
 
     EventType(String label) {
+        this(label, false);
+    }
+
+    EventType(String label, boolean evidence) {
         this.label = label;
+        this.evidence = evidence;
+    }
+
+    /**
+     * Whether the gateway issues signed evidence for it: ACCEPTED (one record per recipient, and STATUS when
+     * the packet is a status), DELIVERED, PROCESSING (the recipient's acknowledgement: ACKNOWLEDGED).
+     */
+    public boolean owesEvidence() {
+        return evidence;
     }
 
     public String label() {

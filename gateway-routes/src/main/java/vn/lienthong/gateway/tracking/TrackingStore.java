@@ -9,11 +9,23 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.lienthong.gateway.directory.DeliveryMode;
+import vn.lienthong.trust.chain.ChainPosition;
+import vn.lienthong.trust.chain.ChainRecord;
+import vn.lienthong.trust.chain.HashChain;
 
 /**
  * Documents, their deliveries and their events, in the database. Every state change of a delivery is a
@@ -24,13 +36,28 @@ import vn.lienthong.gateway.directory.DeliveryMode;
 public class TrackingStore {
 
     private static final int INBOX_LIMIT = 500;
+    /** The chain head's position as locked by the current transaction. */
+    private static final Object CHAIN_LOCK = new Object();
+
+    /** How an event's time is written into its chain record (and parsed back): UTC, milliseconds. */
+    public static final DateTimeFormatter CHAIN_TIME = DateTimeFormatter
+            .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
+    private final ApplicationEventPublisher publisher;
 
-    public TrackingStore(JdbcClient jdbc, TransactionTemplate transaction) {
+    public TrackingStore(JdbcClient jdbc, TransactionTemplate transaction, ApplicationEventPublisher publisher) {
         this.jdbc = jdbc;
         this.transaction = transaction;
+        this.publisher = publisher;
+    }
+
+    /**
+     * An event appended to the chain that owes signed evidence; published inside the appending transaction
+     * (listeners act after its commit, see {@code vn.lienthong.gateway.evidence}).
+     */
+    public record EvidenceOwed(long seq, String documentId, String deliveryId, EventType type, Instant time) {
     }
 
     /** A document as accepted. */
@@ -50,7 +77,7 @@ public class TrackingStore {
 
     /** A delivery joined with what its recipient needs to know of the document. */
     public record InboxRow(DeliveryRow delivery, String messageType, String fromCode, String storedSha256,
-                           long storedSize) {
+                           long storedSize, String pdfVerdict) {
     }
 
     /** One recipient of a sent document, with the document's identity. */
@@ -70,6 +97,7 @@ public class TrackingStore {
      */
     public void recordAccepted(DocumentRow doc, List<NewDelivery> deliveries, String actor, Runnable alsoInTransaction) {
         transaction.executeWithoutResult(status -> {
+            lockChain();
             jdbc.sql("""
                     INSERT INTO documents (id, message_type, sender_system, from_code, edxml_document_id, code_number,
                         code_notation, subject, type_name, promulgation_date, priority, business_doc_type, status_code,
@@ -186,6 +214,7 @@ public class TrackingStore {
     /** A push attempt failed; the broker will try again. */
     public void recordPushFailure(String deliveryId, String error) {
         transaction.executeWithoutResult(status -> {
+            lockChain();
             jdbc.sql("UPDATE deliveries SET attempts = attempts + 1, last_error = :error, updated_at = :now WHERE id = :id")
                     .param("error", truncate(error)).param("now", now()).param("id", deliveryId).update();
             findDelivery(deliveryId).ifPresent(d -> event(d.documentId(), deliveryId, EventType.PUSH_FAILED, error, null));
@@ -218,6 +247,7 @@ public class TrackingStore {
     private boolean transition(String deliveryId, String condition, String set, EventType event, String error,
                                String actor) {
         Boolean changed = transaction.execute(status -> {
+            lockChain();
             int rows = jdbc.sql("UPDATE deliveries SET " + set + ", updated_at = :now WHERE id = :id AND " + condition)
                     .param("now", now()).param("id", deliveryId).param("error", truncate(error)).update();
             if (rows == 1) {
@@ -243,14 +273,15 @@ public class TrackingStore {
         }
         return jdbc.sql("""
                 SELECT d.*, doc.message_type AS doc_message_type, doc.from_code AS doc_from_code,
-                       doc.stored_sha256 AS doc_sha256, doc.stored_size AS doc_size
+                       doc.stored_sha256 AS doc_sha256, doc.stored_size AS doc_size, doc.pdf_verdict AS doc_pdf_verdict
                 FROM deliveries d JOIN documents doc ON doc.id = d.document_id
                 WHERE d.recipient_code IN (:recipients) AND d.state IN ('AVAILABLE', 'PROCESSING')
                   AND doc.message_type = :type
                 ORDER BY d.priority DESC, d.created_at, d.id""" + " LIMIT " + INBOX_LIMIT)
                 .param("recipients", recipients).param("type", messageType)
                 .query((rs, n) -> new InboxRow(delivery(rs, n), rs.getString("doc_message_type"),
-                        rs.getString("doc_from_code"), rs.getString("doc_sha256"), rs.getLong("doc_size")))
+                        rs.getString("doc_from_code"), rs.getString("doc_sha256"), rs.getLong("doc_size"),
+                        rs.getString("doc_pdf_verdict")))
                 .list();
     }
 
@@ -298,13 +329,81 @@ public class TrackingStore {
                 .list();
     }
 
-    /** Appends an event; callers run it inside their own transaction where there is one. */
+    /**
+     * Appends an event; callers run it inside their own transaction where there is one (else it has its own).
+     * The event becomes the next record of the tamper-evident log: the chain's head row is locked, the record's
+     * hash computed (one SHA-256), the event inserted with its seq, prev_hash and hash, and the head moved on.
+     * An event that owes signed evidence is marked {@code evidence_due} in the same transaction.
+     */
     public void event(String documentId, String deliveryId, EventType type, String detail, String actor) {
-        jdbc.sql("""
-                INSERT INTO events (document_id, delivery_id, type, detail, actor, created_at)
-                VALUES (:doc, :delivery, :type, :detail, :actor, :now)""")
-                .param("doc", documentId).param("delivery", deliveryId).param("type", type.name())
-                .param("detail", truncate(detail)).param("actor", actor).param("now", now()).update();
+        transaction.executeWithoutResult(status -> {
+            ChainPosition[] held = lockChain();
+            ChainPosition head = held[0];
+            Instant time = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            String text = truncate(detail);
+            ChainRecord record = HashChain.next(head, chainFields(documentId, deliveryId, type.name(), text, actor, time));
+            jdbc.sql("""
+                    INSERT INTO events (document_id, delivery_id, type, detail, actor, created_at, seq, prev_hash, hash,
+                        evidence_due)
+                    VALUES (:doc, :delivery, :type, :detail, :actor, :now, :seq, :prev, :hash, :due)""")
+                    .param("doc", documentId).param("delivery", deliveryId).param("type", type.name())
+                    .param("detail", text).param("actor", actor).param("now", time(time))
+                    .param("seq", record.sequence()).param("prev", record.previousHash()).param("hash", record.hash())
+                    .param("due", type.owesEvidence()).update();
+            jdbc.sql("UPDATE chain_head SET seq = :seq, hash = :hash WHERE id = 1")
+                    .param("seq", record.sequence()).param("hash", record.hash()).update();
+            held[0] = ChainPosition.of(record);
+            if (type.owesEvidence()) {
+                publisher.publishEvent(new EvidenceOwed(record.sequence(), documentId, deliveryId, type, time));
+            }
+        });
+    }
+
+    /**
+     * Locks the head of the chain until the transaction ends (one lock order for every tracking transaction: the
+     * head first, then rows); where it stands. The position is kept with the transaction, so that further events
+     * in it need no second read.
+     */
+    private ChainPosition[] lockChain() {
+        boolean inTransaction = TransactionSynchronizationManager.isSynchronizationActive();
+        if (inTransaction && TransactionSynchronizationManager.getResource(CHAIN_LOCK) instanceof ChainPosition[] held) {
+            return held;
+        }
+        ChainPosition[] held = {jdbc.sql("SELECT seq, hash FROM chain_head WHERE id = 1 FOR UPDATE")
+                .query((rs, n) -> new ChainPosition(rs.getLong("seq"), rs.getString("hash"))).single()};
+        if (inTransaction) {
+            TransactionSynchronizationManager.bindResource(CHAIN_LOCK, held);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void suspend() {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(CHAIN_LOCK);
+                }
+
+                @Override
+                public void resume() {
+                    TransactionSynchronizationManager.bindResource(CHAIN_LOCK, held);
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(CHAIN_LOCK);
+                }
+            });
+        }
+        return held;
+    }
+
+    /** The fields of an event's chain record, exactly as hashed (null = absent). */
+    public static Map<String, String> chainFields(String documentId, String deliveryId, String type, String detail,
+                                                  String actor, Instant time) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("actor", actor);
+        fields.put("deliveryId", deliveryId);
+        fields.put("detail", detail);
+        fields.put("documentId", documentId);
+        fields.put("time", CHAIN_TIME.format(time));
+        fields.put("type", type);
+        return fields;
     }
 
     // ---------------------------------------------------------------- mapping

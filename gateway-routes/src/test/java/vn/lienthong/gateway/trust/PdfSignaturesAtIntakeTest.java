@@ -1,0 +1,147 @@
+package vn.lienthong.gateway.trust;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import vn.lienthong.adapters.vdxp.VdxpClient;
+import vn.lienthong.certs.SamplePdfGenerator;
+import vn.lienthong.edxml.io.EdxmlReader;
+import vn.lienthong.edxml.io.EdxmlWriter;
+import vn.lienthong.edxml.model.AttachmentInfo;
+import vn.lienthong.edxml.model.EdocHeader;
+import vn.lienthong.edxml.model.ManifestReference;
+import vn.lienthong.gateway.signatures.PdfSignatureStore;
+import vn.lienthong.gateway.support.Await;
+import vn.lienthong.gateway.support.Packets;
+import vn.lienthong.gateway.support.SampleSystems;
+
+/**
+ * The PDFs inside packets are opened at intake and their signatures checked and recorded; the receiver
+ * sees the verdict in its list, operators see each signature; an unsafe archive refuses the packet.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class PdfSignaturesAtIntakeTest {
+
+    private static int number = 950;
+
+    @TempDir
+    static Path dataDir;
+
+    @TempDir
+    Path work;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("gateway.data-dir", () -> dataDir.toString());
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    PdfSignatureStore pdfSignatures;
+
+    /** A công văn to UBND whose one attachment is {@code content}, named {@code name}. */
+    private Path packet(String name, String contentType, byte[] content) throws IOException {
+        Path template = Packets.document(work, "vpcp-sdk-example/edoc_new.edxml", Packets.TINH_UY,
+                List.of(Packets.UBND), Packets.TINH_UY + ",2026/11/21," + (++number) + "/PDF");
+        EdocHeader header;
+        try (EdxmlReader reader = EdxmlReader.open(template)) {
+            EdocHeader read = (EdocHeader) reader.header();
+            header = new EdocHeader(read.messageHeader(), read.traceHeaderList(), null, "1.0",
+                    List.of(new ManifestReference("cid:1", contentType, name, name)));
+        }
+        Path out = work.resolve("pdf-" + number + ".edxml");
+        try (OutputStream stream = Files.newOutputStream(out); EdxmlWriter writer = EdxmlWriter.create(stream)) {
+            writer.writeHeader(header);
+            writer.writeAttachment(new AttachmentInfo("cid:1", name, name, contentType), new ByteArrayInputStream(content));
+        }
+        return out;
+    }
+
+    private static byte[] samplePdf(String file) throws IOException {
+        try (InputStream in = PdfSignaturesAtIntakeTest.class.getResourceAsStream(SamplePdfGenerator.RESOURCE_DIR + file)) {
+            return in.readAllBytes();
+        }
+    }
+
+    /** The official SDK's way: one entry named <UUID>.<ext>. */
+    private static byte[] zipped(byte[] content, String entry) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            zip.putNextEntry(new ZipEntry(entry));
+            zip.write(content);
+            zip.closeEntry();
+        }
+        return bytes.toByteArray();
+    }
+
+    private String send(Path packet) throws Exception {
+        VdxpClient.Answer answer = SampleSystems.tinhUy(port).sendEdoc(packet, "edoc", Packets.TINH_UY);
+        assertThat(answer.ok()).as(answer.json().toString()).isTrue();
+        return answer.docId();
+    }
+
+    @Test
+    void signedPdfsAreCheckedAndTheReceiverSeesTheVerdict() throws Exception {
+        String good = send(packet("cong-van.pdf", "application/zip",
+                zipped(samplePdf(SamplePdfGenerator.SIGNED), "0f8c7e2a-1b2c-4d5e-8f90-123456789abc.pdf")));
+        String revoked = send(packet("cong-van-thu-hoi.pdf", "application/pdf", samplePdf(SamplePdfGenerator.SIGNED_BY_REVOKED)));
+        String altered = send(packet("cong-van-sua.pdf", "application/pdf", samplePdf(SamplePdfGenerator.ALTERED)));
+        String unsigned = send(packet("du-thao.pdf", "application/pdf", samplePdf(SamplePdfGenerator.UNSIGNED)));
+
+        assertThat(pdfSignatures.verdictOf(good)).contains("SIGNED_VALID");
+        assertThat(pdfSignatures.of(good)).singleElement().satisfies(signature -> {
+            assertThat(signature.status()).isEqualTo("VALID");
+            assertThat(signature.signerAgency()).isEqualTo(Packets.TINH_UY);
+            assertThat(signature.signingTime()).isNotNull();
+        });
+        assertThat(pdfSignatures.verdictOf(revoked)).contains("INVALID");
+        assertThat(pdfSignatures.of(revoked)).extracting(PdfSignatureStore.Row::status).containsExactly("REVOKED");
+        assertThat(pdfSignatures.verdictOf(altered)).contains("INVALID");
+        assertThat(pdfSignatures.verdictOf(unsigned)).contains("NOT_SIGNED");
+
+        JsonNode inbox = Await.until(Duration.ofSeconds(20), () -> SampleSystems.ubnd(port).getReceivedEdocList("edoc").data(),
+                list -> list.size() >= 4);
+        assertThat(inbox.findValuesAsText("pdfSignatures")).contains("SIGNED_VALID", "INVALID", "NOT_SIGNED");
+    }
+
+    @Test
+    void aZipBombIsRefusedWithItsCode() throws Exception {
+        ByteArrayOutputStream bomb = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bomb)) {
+            zip.putNextEntry(new ZipEntry("7c1e2d3f-0000-4000-8000-000000000000.pdf"));
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < 300; i++) {
+                zip.write(zeros); // 300 MiB of zeros, about 300 KiB compressed
+            }
+            zip.closeEntry();
+        }
+        VdxpClient.Answer answer = SampleSystems.tinhUy(port).sendEdoc(packet("bom.pdf", "application/zip",
+                bomb.toByteArray()), "edoc", Packets.TINH_UY);
+        assertThat(answer.errorCode()).isEqualTo("38");
+    }
+}
