@@ -36,8 +36,11 @@ public interface ExchangeService {
                       String pdfSignatures) {
     }
 
-    /** A packet as stored, ready to be streamed to its recipient. */
-    record StoredPacket(String docId, java.nio.file.Path file, long size, String sha256) {
+    /**
+     * A packet as stored, ready to be streamed to its recipient, with what the gateway found of the PDF
+     * signatures in it ({@code pdfSignatures}, null when it has no attachment).
+     */
+    record StoredPacket(String docId, java.nio.file.Path file, long size, String sha256, String pdfSignatures) {
     }
 
     /** The transport acknowledgement of a pulled packet (not the business status). */

@@ -169,8 +169,10 @@ public class VdxpController {
         response.setStatus(200);
         response.setContentType("application/json;charset=UTF-8");
         OutputStream out = response.getOutputStream();
+        String pdfSignatures = packet.pdfSignatures() == null ? ""
+                : ",\"pdfSignatures\":" + json.writeValueAsString(packet.pdfSignatures());
         out.write(("{\"status\":\"OK\",\"ErrorCode\":\"0\",\"ErrorDesc\":\"Thanh cong\",\"docId\":"
-                + json.writeValueAsString(docId) + ",\"data\":\"").getBytes(StandardCharsets.US_ASCII));
+                + json.writeValueAsString(docId) + pdfSignatures + ",\"data\":\"").getBytes(StandardCharsets.US_ASCII));
         try (InputStream in = Files.newInputStream(packet.file());
              OutputStream base64 = Base64.getEncoder().wrap(new NonClosing(out))) {
             in.transferTo(base64);

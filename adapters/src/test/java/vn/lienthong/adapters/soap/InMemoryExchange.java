@@ -73,7 +73,7 @@ final class InMemoryExchange implements ExchangeService {
         }
         accepted.add(new Accepted(docId, caller, submission.messageType(), submission.channel(), kept,
                 submission.packet().size(), submission.packet().sha256Hex()));
-        packets.put(docId, new StoredPacket(docId, kept, submission.packet().size(), submission.packet().sha256Hex()));
+        packets.put(docId, new StoredPacket(docId, kept, submission.packet().size(), submission.packet().sha256Hex(), null));
         return new Receipt(docId, false);
     }
 

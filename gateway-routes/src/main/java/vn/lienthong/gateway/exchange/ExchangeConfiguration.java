@@ -101,8 +101,9 @@ public class ExchangeConfiguration {
 
     @Bean
     ExchangeService exchangeService(DirectoryRepository directory, TrackingStore tracking, PayloadStore payloads,
-                                    ProducerTemplate camel, GatewayMetrics metrics) {
-        return new GatewayExchangeService(directory, tracking, payloads, camel, metrics);
+                                    ProducerTemplate camel, GatewayMetrics metrics,
+                                    vn.lienthong.gateway.evidence.EvidenceStore evidence, PdfSignatureStore pdfSignatures) {
+        return new GatewayExchangeService(directory, tracking, payloads, camel, metrics, evidence, pdfSignatures);
     }
 
     @Bean

@@ -14,7 +14,9 @@ import vn.lienthong.edxml.model.StatusCode;
 import vn.lienthong.gateway.directory.DirectoryRepository;
 import vn.lienthong.gateway.directory.SystemAccount;
 import vn.lienthong.gateway.intake.Intake;
+import vn.lienthong.gateway.evidence.EvidenceStore;
 import vn.lienthong.gateway.metrics.GatewayMetrics;
+import vn.lienthong.gateway.signatures.PdfSignatureStore;
 import vn.lienthong.gateway.payload.PayloadStore;
 import vn.lienthong.gateway.routes.IntakeRoute;
 import vn.lienthong.gateway.tracking.DeliveryState;
@@ -33,21 +35,19 @@ public class GatewayExchangeService implements ExchangeService {
     private final PayloadStore payloads;
     private final ProducerTemplate camel;
     private final GatewayMetrics metrics;
-    private volatile vn.lienthong.gateway.evidence.EvidenceStore evidence;
+    private final EvidenceStore evidence;
+    private final PdfSignatureStore pdfSignatures;
 
     public GatewayExchangeService(DirectoryRepository directory, TrackingStore tracking, PayloadStore payloads,
-                                  ProducerTemplate camel, GatewayMetrics metrics) {
+                                  ProducerTemplate camel, GatewayMetrics metrics, EvidenceStore evidence,
+                                  PdfSignatureStore pdfSignatures) {
         this.directory = directory;
         this.tracking = tracking;
         this.payloads = payloads;
         this.camel = camel;
         this.metrics = metrics;
-    }
-
-    /** Where signed evidence is read from (wired by {@code EvidenceConfiguration}); without it, getEvidence is unknown. */
-    @org.springframework.beans.factory.annotation.Autowired(required = false)
-    public void setEvidenceStore(vn.lienthong.gateway.evidence.EvidenceStore evidence) {
         this.evidence = evidence;
+        this.pdfSignatures = pdfSignatures;
     }
 
     @Override
@@ -100,7 +100,7 @@ public class GatewayExchangeService implements ExchangeService {
                 .or(() -> tracking.findDocument(docId).filter(doc -> caller.agencyCodes().contains(doc.fromCode())))
                 .orElseThrow(() -> new GatewayException(GatewayError.UNKNOWN_DOCUMENT, docId));
         return new StoredPacket(docId, payloads.path(document.storedSha256()), document.storedSize(),
-                document.storedSha256());
+                document.storedSha256(), pdfSignatures.verdictOf(document.id()).orElse(null));
     }
 
     @Override
@@ -152,22 +152,18 @@ public class GatewayExchangeService implements ExchangeService {
 
     @Override
     public List<EvidenceEntry> evidence(CallerSystem caller, String docId) {
-        vn.lienthong.gateway.evidence.EvidenceStore store = evidence;
-        if (store == null) {
-            return ExchangeService.super.evidence(caller, docId);
-        }
         Optional<TrackingStore.DeliveryRow> received = ownDelivery(caller.agencyCodes(), docId);
-        List<vn.lienthong.gateway.evidence.EvidenceStore.StoredEvidence> rows;
+        List<EvidenceStore.StoredEvidence> rows;
         if (received.isPresent()) {
             // a recipient sees what concerns its own copy: records for it, and the statuses it sent
             String code = received.get().recipientCode();
-            rows = store.ofDocument(received.get().documentId()).stream()
+            rows = evidence.ofDocument(received.get().documentId()).stream()
                     .filter(e -> code.equals(e.recipient()) || code.equals(e.sender())).toList();
         } else {
             TrackingStore.DocumentRow document = tracking.findDocument(docId)
                     .filter(doc -> caller.agencyCodes().contains(doc.fromCode()))
                     .orElseThrow(() -> new GatewayException(GatewayError.UNKNOWN_DOCUMENT, docId));
-            rows = store.ofDocument(document.id());
+            rows = evidence.ofDocument(document.id());
         }
         return rows.stream().map(e -> new EvidenceEntry(e.event(), e.recordDocId(), e.sender(), e.recipient(), e.time(),
                 e.cms())).toList();

@@ -127,6 +127,10 @@ class PdfSignaturesAtIntakeTest {
         JsonNode inbox = Await.until(Duration.ofSeconds(20), () -> SampleSystems.ubnd(port).getReceivedEdocList("edoc").data(),
                 list -> list.size() >= 4);
         assertThat(inbox.findValuesAsText("pdfSignatures")).contains("SIGNED_VALID", "INVALID", "NOT_SIGNED");
+        for (JsonNode item : inbox) {
+            VdxpClient.Answer fetched = SampleSystems.ubnd(port).getEdoc(item.path("docId").asText());
+            assertThat(fetched.json().path("pdfSignatures").asText()).isEqualTo(item.path("pdfSignatures").asText());
+        }
     }
 
     @Test
