@@ -38,7 +38,7 @@ import vn.lienthong.trust.evidence.SignedEvidence;
  *
  * <p>Which records an event gives: ACCEPTED, one per recipient (and, for a status packet, a STATUS record per
  * recipient listed under the original document: sender = the status's sender, recipient = the original sender);
- * DELIVERED, one for its delivery; PROCESSING, an ACKNOWLEDGED record for its delivery.
+ * DELIVERED, one for its delivery; PROCESSING and REJECTED, an ACKNOWLEDGED record for its delivery.
  */
 public class EvidenceIssuer implements AutoCloseable {
 
@@ -159,8 +159,8 @@ public class EvidenceIssuer implements AutoCloseable {
                 }
             }
         } else if (event.deliveryId() != null) {
-            EvidenceEvent kind = event.type() == EventType.PROCESSING ? EvidenceEvent.ACKNOWLEDGED
-                    : EvidenceEvent.DELIVERED;
+            EvidenceEvent kind = event.type() == EventType.PROCESSING || event.type() == EventType.REJECTED
+                    ? EvidenceEvent.ACKNOWLEDGED : EvidenceEvent.DELIVERED;
             tracking.findDelivery(event.deliveryId()).ifPresent(delivery -> items.add(new Item(
                     record(doc, delivery.recipientCode(), kind, event.time()), doc.id(), delivery.id())));
         }

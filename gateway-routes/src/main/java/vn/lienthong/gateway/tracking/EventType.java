@@ -10,7 +10,7 @@ public enum EventType {
     PUSH_FAILED("Chuyển không thành công, sẽ thử lại"),
     DELIVERED("Đã chuyển đến đơn vị nhận", true),
     PROCESSING("Đơn vị nhận đang xử lý", true),
-    REJECTED("Đơn vị nhận báo lỗi khi nhận"),
+    REJECTED("Đơn vị nhận báo lỗi khi nhận", true),
     FAILED("Chuyển thất bại sau nhiều lần thử"),
     RESENT("Gửi lại theo yêu cầu của quản trị viên"),
     HELD("Tạm giữ: đơn vị nhận đang tạm dừng nhận"),
@@ -31,7 +31,8 @@ public enum EventType {
 
     /**
      * Whether the gateway issues signed evidence for it: ACCEPTED (one record per recipient, and STATUS when
-     * the packet is a status), DELIVERED, PROCESSING (the recipient's acknowledgement: ACKNOWLEDGED).
+     * the packet is a status), DELIVERED, PROCESSING and REJECTED (the recipient's acknowledgements, processing
+     * or fail: ACKNOWLEDGED).
      */
     public boolean owesEvidence() {
         return evidence;

@@ -151,6 +151,17 @@ class EvidenceExchangeTest {
     }
 
     @Test
+    void aFailAcknowledgementIsEvidencedToo() throws Exception {
+        VdxpClient tinhUy = SampleSystems.tinhUy(port);
+        String docId = send(tinhUy);
+        String copy = availableCopy(docId, Packets.UBND);
+        assertThat(SampleSystems.ubnd(port).updateStatus(copy, "fail").ok()).isTrue();
+        JsonNode data = Await.until(Duration.ofSeconds(20), () -> tinhUy.getEvidence(docId).data(),
+                list -> events(list).contains("ACKNOWLEDGED"));
+        assertThat(events(data)).containsExactlyInAnyOrder("ACCEPTED", "ACKNOWLEDGED");
+    }
+
+    @Test
     void evidenceLostBeforeItWasStoredIsIssuedAgainFromTheDatabase() throws Exception {
         VdxpClient tinhUy = SampleSystems.tinhUy(port);
         String docId = send(tinhUy);
