@@ -10,7 +10,10 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLStreamConstants;
@@ -316,77 +319,30 @@ public final class EdxmlReader implements Closeable {
     }
 
     private Organization readOrganization() throws EdxmlException {
-        String organId = null, inCharge = null, name = null, address = null, email = null, phone = null,
-                fax = null, website = null;
-        while (nextChild() == XMLStreamConstants.START_ELEMENT) {
-            switch (edxmlName()) {
-                case "OrganId" -> organId = readText();
-                case "OrganizationInCharge" -> inCharge = readText();
-                case "OrganName" -> name = readText();
-                case "OrganAdd" -> address = readText();
-                case "Email" -> email = readText();
-                case "Telephone" -> phone = readText();
-                case "Fax" -> fax = readText();
-                case "Website" -> website = readText();
-                default -> skipElement();
-            }
-        }
-        pop();
-        return new Organization(organId, inCharge, name, address, email, phone, fax, website);
+        Map<String, String> f = readTextFields("OrganId", "OrganizationInCharge", "OrganName", "OrganAdd", "Email",
+                "Telephone", "Fax", "Website");
+        return new Organization(f.get("OrganId"), f.get("OrganizationInCharge"), f.get("OrganName"), f.get("OrganAdd"),
+                f.get("Email"), f.get("Telephone"), f.get("Fax"), f.get("Website"));
     }
 
     private DocumentCode readCode() throws EdxmlException {
-        String number = null, notation = null;
-        while (nextChild() == XMLStreamConstants.START_ELEMENT) {
-            switch (edxmlName()) {
-                case "CodeNumber" -> number = readText();
-                case "CodeNotation" -> notation = readText();
-                default -> skipElement();
-            }
-        }
-        pop();
-        return new DocumentCode(number, notation);
+        Map<String, String> f = readTextFields("CodeNumber", "CodeNotation");
+        return new DocumentCode(f.get("CodeNumber"), f.get("CodeNotation"));
     }
 
     private PromulgationInfo readPromulgationInfo() throws EdxmlException {
-        String place = null, date = null;
-        while (nextChild() == XMLStreamConstants.START_ELEMENT) {
-            switch (edxmlName()) {
-                case "Place" -> place = readText();
-                case "PromulgationDate" -> date = readText();
-                default -> skipElement();
-            }
-        }
-        pop();
-        return new PromulgationInfo(place, date);
+        Map<String, String> f = readTextFields("Place", "PromulgationDate");
+        return new PromulgationInfo(f.get("Place"), f.get("PromulgationDate"));
     }
 
     private DocumentType readDocumentType() throws EdxmlException {
-        String type = null, detail = null, name = null;
-        while (nextChild() == XMLStreamConstants.START_ELEMENT) {
-            switch (edxmlName()) {
-                case "Type" -> type = readText();
-                case "TypeDetail" -> detail = readText();
-                case "TypeName" -> name = readText();
-                default -> skipElement();
-            }
-        }
-        pop();
-        return new DocumentType(type, detail, name);
+        Map<String, String> f = readTextFields("Type", "TypeDetail", "TypeName");
+        return new DocumentType(f.get("Type"), f.get("TypeDetail"), f.get("TypeName"));
     }
 
     private SignerInfo readSignerInfo() throws EdxmlException {
-        String competence = null, position = null, fullName = null;
-        while (nextChild() == XMLStreamConstants.START_ELEMENT) {
-            switch (edxmlName()) {
-                case "Competence" -> competence = readText();
-                case "Position" -> position = readText();
-                case "FullName" -> fullName = readText();
-                default -> skipElement();
-            }
-        }
-        pop();
-        return new SignerInfo(competence, position, fullName);
+        Map<String, String> f = readTextFields("Competence", "Position", "FullName");
+        return new SignerInfo(f.get("Competence"), f.get("Position"), f.get("FullName"));
     }
 
     private OtherInfo readOtherInfo() throws EdxmlException {
@@ -409,33 +365,13 @@ public final class EdxmlReader implements Closeable {
     }
 
     private ResponseFor readResponseFor() throws EdxmlException {
-        String organId = null, code = null, date = null, documentId = null;
-        while (nextChild() == XMLStreamConstants.START_ELEMENT) {
-            switch (edxmlName()) {
-                case "OrganId" -> organId = readText();
-                case "Code" -> code = readText();
-                case "PromulgationDate" -> date = readText();
-                case "DocumentId" -> documentId = readText();
-                default -> skipElement();
-            }
-        }
-        pop();
-        return new ResponseFor(organId, code, date, documentId);
+        Map<String, String> f = readTextFields("OrganId", "Code", "PromulgationDate", "DocumentId");
+        return new ResponseFor(f.get("OrganId"), f.get("Code"), f.get("PromulgationDate"), f.get("DocumentId"));
     }
 
     private StaffInfo readStaffInfo() throws EdxmlException {
-        String department = null, staff = null, email = null, mobile = null;
-        while (nextChild() == XMLStreamConstants.START_ELEMENT) {
-            switch (edxmlName()) {
-                case "Department" -> department = readText();
-                case "Staff" -> staff = readText();
-                case "Email" -> email = readText();
-                case "Mobile" -> mobile = readText();
-                default -> skipElement();
-            }
-        }
-        pop();
-        return new StaffInfo(department, staff, email, mobile);
+        Map<String, String> f = readTextFields("Department", "Staff", "Email", "Mobile");
+        return new StaffInfo(f.get("Department"), f.get("Staff"), f.get("Email"), f.get("Mobile"));
     }
 
     private TraceHeaderList readTraceHeaderList() throws EdxmlException {
@@ -454,16 +390,8 @@ public final class EdxmlReader implements Closeable {
     }
 
     private TraceHeader readTraceHeader() throws EdxmlException {
-        String organId = null, timestamp = null;
-        while (nextChild() == XMLStreamConstants.START_ELEMENT) {
-            switch (edxmlName()) {
-                case "OrganId" -> organId = readText();
-                case "Timestamp" -> timestamp = readText();
-                default -> skipElement();
-            }
-        }
-        pop();
-        return new TraceHeader(organId, timestamp);
+        Map<String, String> f = readTextFields("OrganId", "Timestamp");
+        return new TraceHeader(f.get("OrganId"), f.get("Timestamp"));
     }
 
     private Bussiness readBussiness() throws EdxmlException {
@@ -509,16 +437,8 @@ public final class EdxmlReader implements Closeable {
                 skipElement();
                 continue;
             }
-            String organId = null, type = null;
-            while (nextChild() == XMLStreamConstants.START_ELEMENT) {
-                switch (edxmlName()) {
-                    case "OrganId" -> organId = readText();
-                    case "ReceiverType" -> type = readText();
-                    default -> skipElement();
-                }
-            }
-            pop();
-            add(receivers, new Receiver(organId, type));
+            Map<String, String> f = readTextFields("OrganId", "ReceiverType");
+            add(receivers, new Receiver(f.get("OrganId"), f.get("ReceiverType")));
         }
         pop();
         return receivers;
@@ -844,6 +764,25 @@ public final class EdxmlReader implements Closeable {
                 }
             }
         }
+    }
+
+    /**
+     * The texts of the current element's children with the given names (a repeated one: the last); other
+     * children are skipped. For the flat parts of the header: From, Code, SignerInfo and the like.
+     */
+    private Map<String, String> readTextFields(String... names) throws EdxmlException {
+        Set<String> wanted = Set.of(names);
+        Map<String, String> values = new HashMap<>();
+        while (nextChild() == XMLStreamConstants.START_ELEMENT) {
+            String name = edxmlName();
+            if (wanted.contains(name)) {
+                values.put(name, readText());
+            } else {
+                skipElement();
+            }
+        }
+        pop();
+        return values;
     }
 
     /** The texts of repeated children with the given name (Place, Appendix, OrganId). */
