@@ -26,6 +26,7 @@ public enum EdxmlError {
     ATTACHMENT_WITHOUT_REFERENCE("Tệp đính kèm không được khai báo trong manifest",
             "an Attachment has no manifest Reference"),
     DUPLICATE_CONTENT_ID("ContentId bị trùng", "duplicate ContentId"),
+    DUPLICATE_ELEMENT("Phần tử chỉ được xuất hiện một lần bị lặp lại", "an element that may occur once is repeated"),
     BAD_SIGNATURE("Chữ ký số không hợp lệ", "invalid signature");
 
     private final String vietnamese;

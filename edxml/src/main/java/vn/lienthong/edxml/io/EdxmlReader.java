@@ -11,6 +11,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -68,6 +69,7 @@ public final class EdxmlReader implements Closeable {
 
     private PacketHeader header;
     private boolean inAttachmentEncoded;
+    private boolean attachmentsSeen;
     private boolean finished;
     private int attachmentCount;
     private Attachment current;
@@ -214,7 +216,9 @@ public final class EdxmlReader implements Closeable {
             throw new EdxmlException(EdxmlError.NOT_EDXML, "/edXML", "thiếu edXMLEnvelope (no envelope)");
         }
         HeaderParts parts = new HeaderParts();
+        Set<String> seen = new HashSet<>();
         while (nextChild() == XMLStreamConstants.START_ELEMENT) {
+            onceIfSingleton(seen, ENVELOPE_SINGLETONS);
             switch (edxmlName()) {
                 case "edXMLHeader" -> readHeaderElement(parts);
                 case "edXMLBody" -> readBody(parts);
@@ -275,11 +279,14 @@ public final class EdxmlReader implements Closeable {
     }
 
     private void readHeaderElement(HeaderParts parts) throws EdxmlException {
+        Set<String> seen = new HashSet<>();
         while (nextChild() == XMLStreamConstants.START_ELEMENT) {
             if ("Signature".equals(xml.getLocalName())) {
+                once(seen, "Signature");
                 parts.signature = readFragment();
                 continue;
             }
+            onceIfSingleton(seen, HEADER_SINGLETONS);
             switch (edxmlName()) {
                 case "MessageHeader" -> parts.message = readMessageHeader();
                 case "TraceHeaderList" -> parts.traces = readTraceHeaderList();
@@ -291,7 +298,9 @@ public final class EdxmlReader implements Closeable {
 
     private MessageFields readMessageHeader() throws EdxmlException {
         MessageFields m = new MessageFields();
+        Set<String> seen = new HashSet<>();
         while (nextChild() == XMLStreamConstants.START_ELEMENT) {
+            onceIfSingleton(seen, MESSAGE_SINGLETONS);
             switch (edxmlName()) {
                 case "From" -> m.from = readOrganization();
                 case "To" -> add(m.to, readOrganization());
@@ -348,7 +357,9 @@ public final class EdxmlReader implements Closeable {
     private OtherInfo readOtherInfo() throws EdxmlException {
         String priority = null, sphere = null, typer = null, amount = null, pages = null, direction = null;
         List<String> appendixes = null;
+        Set<String> seen = new HashSet<>();
         while (nextChild() == XMLStreamConstants.START_ELEMENT) {
+            once(seen, edxmlName());
             switch (edxmlName()) {
                 case "Priority" -> priority = readText();
                 case "SphereOfPromulgation" -> sphere = readText();
@@ -378,10 +389,14 @@ public final class EdxmlReader implements Closeable {
         List<XmlFragment.Attribute> attributes = attributes();
         List<TraceHeader> hops = new ArrayList<>();
         Bussiness bussiness = null;
+        Set<String> seen = new HashSet<>();
         while (nextChild() == XMLStreamConstants.START_ELEMENT) {
             switch (edxmlName()) {
                 case "TraceHeader" -> add(hops, readTraceHeader());
-                case "Bussiness" -> bussiness = readBussiness();
+                case "Bussiness" -> {
+                    once(seen, "Bussiness");
+                    bussiness = readBussiness();
+                }
                 default -> skipElement();
             }
         }
@@ -399,7 +414,9 @@ public final class EdxmlReader implements Closeable {
         BussinessDocumentInfo info = null;
         List<ReplacementInfo> replacements = null;
         StaffInfo staff = null;
+        Set<String> seen = new HashSet<>();
         while (nextChild() == XMLStreamConstants.START_ELEMENT) {
+            once(seen, edxmlName());
             switch (edxmlName()) {
                 case "DocumentId" -> documentId = readText();
                 case "BussinessDocType" -> type = readText();
@@ -418,7 +435,9 @@ public final class EdxmlReader implements Closeable {
     private BussinessDocumentInfo readBussinessDocumentInfo() throws EdxmlException {
         String documentInfo = null, documentReceiver = null;
         List<Receiver> receivers = null;
+        Set<String> seen = new HashSet<>();
         while (nextChild() == XMLStreamConstants.START_ELEMENT) {
+            once(seen, edxmlName());
             switch (edxmlName()) {
                 case "DocumentInfo" -> documentInfo = readText();
                 case "DocumentReceiver" -> documentReceiver = readText();
@@ -453,7 +472,9 @@ public final class EdxmlReader implements Closeable {
             }
             String documentId = null;
             List<String> organIds = null;
+            Set<String> seen = new HashSet<>();
             while (nextChild() == XMLStreamConstants.START_ELEMENT) {
+                once(seen, edxmlName());
                 switch (edxmlName()) {
                     case "DocumentId" -> documentId = readText();
                     case "OrganIdList" -> organIds = readTextList("OrganId");
@@ -473,6 +494,9 @@ public final class EdxmlReader implements Closeable {
                 skipElement();
                 continue;
             }
+            if (parts.manifest != null) {
+                throw duplicate("edXMLManifest");
+            }
             parts.manifestVersion = xml.getAttributeValue(null, "version");
             List<ManifestReference> references = new ArrayList<>();
             while (nextChild() == XMLStreamConstants.START_ELEMENT) {
@@ -481,7 +505,9 @@ public final class EdxmlReader implements Closeable {
                     continue;
                 }
                 String contentId = null, contentType = null, description = null, name = null;
+                Set<String> seen = new HashSet<>();
                 while (nextChild() == XMLStreamConstants.START_ELEMENT) {
+                    once(seen, edxmlName());
                     switch (edxmlName()) {
                         case "ContentId" -> contentId = readText();
                         case "ContentType" -> contentType = readText();
@@ -689,20 +715,76 @@ public final class EdxmlReader implements Closeable {
 
     // ---------------------------------------------------------------- helpers
 
-    /** Moves to the next child element of the root with the given name; false at the end of the root. */
+    /**
+     * Moves to the next child element of the root with the given name; false at the end of the root, after
+     * checking that nothing but comments follows it. The envelope and the attachments' container may each
+     * come once: a second one is refused.
+     */
     private boolean advanceToRootChild(String name) throws EdxmlException {
         while (true) {
             int event = nextChild();
             if (event == XMLStreamConstants.END_ELEMENT) {
                 pop();
                 finished = true;
+                readEpilog();
                 return false;
             }
-            if (name.equals(edxmlName())) {
+            String child = edxmlName();
+            if ("edXMLEnvelope".equals(child) && header != null
+                    || "AttachmentEncoded".equals(child) && attachmentsSeen) {
+                throw duplicate(child);
+            }
+            if (name.equals(child)) {
+                attachmentsSeen |= "AttachmentEncoded".equals(child);
                 return true;
             }
             skipElement();
         }
+    }
+
+    /** After the root: a second root is refused as a repeated element (the parser calls it "multiple roots"). */
+    private void readEpilog() throws EdxmlException {
+        try {
+            while (xml.next() != XMLStreamConstants.END_DOCUMENT) {
+                // comments, processing instructions and white space may follow the root
+            }
+        } catch (XMLStreamException e) {
+            String message = String.valueOf(e.getMessage());
+            if (message.contains("multiple roots")) {
+                throw new EdxmlException(EdxmlError.DUPLICATE_ELEMENT, "/",
+                        "gói tin có hơn một phần tử gốc (a second root element)", line(), column(), null);
+            }
+            throw malformed(e);
+        }
+    }
+
+    private static final Set<String> ENVELOPE_SINGLETONS = Set.of("edXMLHeader", "edXMLBody");
+    private static final Set<String> HEADER_SINGLETONS = Set.of("MessageHeader", "TraceHeaderList");
+    /** Every child of MessageHeader the reader knows, except To and ResponseFor, which may repeat. */
+    private static final Set<String> MESSAGE_SINGLETONS = Set.of("From", "DocumentId", "Code", "PromulgationInfo",
+            "DocumentType", "Subject", "Content", "SignerInfo", "DueDate", "OtherInfo", "SteeringType", "ToPlaces",
+            "StaffInfo", "StatusCode", "Description", "Timestamp");
+
+    private void onceIfSingleton(Set<String> seen, Set<String> singletons) throws EdxmlException {
+        String name = edxmlName();
+        if (singletons.contains(name)) {
+            once(seen, name);
+        }
+    }
+
+    /**
+     * Refuses the second occurrence of an element that may come once: readers that take the first and
+     * readers that take the last would otherwise see different packets. Unknown (foreign) elements are free.
+     */
+    private void once(Set<String> seen, String name) throws EdxmlException {
+        if (!name.isEmpty() && !seen.add(name)) {
+            throw duplicate(name);
+        }
+    }
+
+    private EdxmlException duplicate(String name) {
+        return new EdxmlException(EdxmlError.DUPLICATE_ELEMENT, pathString(),
+                name + " xuất hiện hơn một lần (appears more than once)", line(), column(), null);
     }
 
     /**
@@ -767,7 +849,7 @@ public final class EdxmlReader implements Closeable {
     }
 
     /**
-     * The texts of the current element's children with the given names (a repeated one: the last); other
+     * The texts of the current element's children with the given names (a repeated one is refused); other
      * children are skipped. For the flat parts of the header: From, Code, SignerInfo and the like.
      */
     private Map<String, String> readTextFields(String... names) throws EdxmlException {
@@ -776,6 +858,9 @@ public final class EdxmlReader implements Closeable {
         while (nextChild() == XMLStreamConstants.START_ELEMENT) {
             String name = edxmlName();
             if (wanted.contains(name)) {
+                if (values.containsKey(name)) {
+                    throw duplicate(name);
+                }
                 values.put(name, readText());
             } else {
                 skipElement();

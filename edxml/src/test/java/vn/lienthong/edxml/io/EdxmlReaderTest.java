@@ -208,6 +208,38 @@ class EdxmlReaderTest {
                 e -> assertThat(e.error()).isEqualTo(EdxmlError.NOT_EDXML));
     }
 
+    /** A packet every reader must read the same way: an element that may come once, twice, is refused. */
+    @Test
+    void refusesRepeatedSingletonElements() throws IOException {
+        String packet = TestPackets.congVanText();
+        String vpcpFrom = "<edXML:From><edXML:OrganId>000.00.00.G22</edXML:OrganId>"
+                + "<edXML:OrganName>Văn phòng Chính phủ</edXML:OrganName></edXML:From>";
+        String twoFroms = packet.replace("<edXML:From>", vpcpFrom + "<edXML:From>");
+        String twoOrganIds = packet.replaceFirst("<edXML:From>", "<edXML:From><edXML:OrganId>000.00.00.G22</edXML:OrganId>");
+        String twoDocumentIds = packet.replace("<edXML:DocumentId>",
+                "<edXML:DocumentId>000.00.00.G22,2026/11/20,1/VPCP</edXML:DocumentId><edXML:DocumentId>");
+        String twoMessageHeaders = packet.replace("</edXML:MessageHeader>",
+                "</edXML:MessageHeader><edXML:MessageHeader>" + vpcpFrom + "</edXML:MessageHeader>");
+        String envelope = packet.substring(packet.indexOf("<edXML:edXMLEnvelope "),
+                packet.indexOf("</edXML:edXMLEnvelope>") + "</edXML:edXMLEnvelope>".length());
+        String secondEnvelope = packet.replace("</edXML>", envelope + "</edXML>");
+        String secondRoot = packet + "<edXML xmlns=\"http://www.mic.gov.vn/TBT/QCVN_102_2016\">" + envelope + "</edXML>";
+        String twoAttachmentLists = packet.replace("</edXML>", "<AttachmentEncoded></AttachmentEncoded></edXML>");
+        String twoPriorities = packet.replace("<edXML:Priority>", "<edXML:Priority>4</edXML:Priority><edXML:Priority>");
+        for (String attack : List.of(twoFroms, twoOrganIds, twoDocumentIds, twoMessageHeaders, secondEnvelope, secondRoot,
+                twoAttachmentLists, twoPriorities)) {
+            assertThat(attack).isNotEqualTo(packet);
+            assertThatThrownBy(() -> readWhole(attack)).isInstanceOfSatisfying(EdxmlException.class,
+                    e -> assertThat(e.error()).isEqualTo(EdxmlError.DUPLICATE_ELEMENT));
+        }
+        assertThatThrownBy(() -> header(twoFroms)).isInstanceOfSatisfying(EdxmlException.class, e -> {
+            assertThat(e.path()).isEqualTo("/edXML/edXMLEnvelope/edXMLHeader/MessageHeader/From");
+            assertThat(e.getMessage()).contains("From");
+        });
+        // what may repeat still does: the untouched packet reads to its end
+        readWhole(packet);
+    }
+
     @Test
     void reportsBadBase64WhereItIs() throws IOException {
         String packet = TestPackets.congVanText();
@@ -248,6 +280,16 @@ class EdxmlReaderTest {
             writer.writeAttachmentBase64(a.info(), a.openBase64());
         }
         assertThat(copy.toByteArray()).isEqualTo(packet);
+    }
+
+    /** Reads the header and every attachment, as the validator does. */
+    private static void readWhole(String packet) throws IOException {
+        try (EdxmlReader reader = EdxmlReader.open(new ByteArrayInputStream(packet.getBytes(StandardCharsets.UTF_8)))) {
+            reader.header();
+            while (reader.nextAttachment() != null) {
+                // skipped, still read
+            }
+        }
     }
 
     private static PacketHeader header(String packet) throws IOException {

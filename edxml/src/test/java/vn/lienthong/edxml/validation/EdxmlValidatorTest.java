@@ -114,6 +114,17 @@ class EdxmlValidatorTest {
     }
 
     @Test
+    void refusesASecondFromWhateverTheOrder() throws IOException {
+        String packet = TestPackets.congVanText();
+        String vpcpFirst = packet.replace("<edXML:From>", "<edXML:From><edXML:OrganId>000.00.00.G22</edXML:OrganId>"
+                + "</edXML:From><edXML:From>");
+        assertThat(validate(vpcpFirst)).singleElement().satisfies(issue -> {
+            assertThat(issue.error()).isEqualTo(EdxmlError.DUPLICATE_ELEMENT);
+            assertThat(issue.path()).endsWith("MessageHeader/From");
+        });
+    }
+
+    @Test
     void aPacketThatCannotBeReadIsOneIssue() throws IOException {
         byte[] malformed = Files.readAllBytes(Samples.path("malformed/edoc-unbound-prefix.edxml"));
         assertThat(validator.validate(new ByteArrayInputStream(malformed))).singleElement()
