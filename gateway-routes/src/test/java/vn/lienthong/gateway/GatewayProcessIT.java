@@ -105,6 +105,21 @@ class GatewayProcessIT {
         assertThat(read(secondLog)).contains("Graceful shutdown complete");
     }
 
+    @Test
+    void theJarRefusesAProductionStartOnTheSamplePkiAndNamesTheSetting() throws Exception {
+        Path jar = GatewayProcess.jar();
+        assumeTrue(jar != null, "gateway.jar not set: runs in the integration-test phase (failsafe)");
+        Path log = work.resolve("production.log");
+        GatewayProcess process = GatewayProcess.launch(jar, work, work.resolve("data"), log,
+                "--spring.profiles.active=production", "--spring.datasource.password=x", "--spring.artemis.password=x",
+                "--gateway.intake.trust-anchors=classpath:vn/lienthong/certs/sample/ca-bundle.pem");
+        started.add(process);
+        assertThat(process.process().waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(process.process().exitValue()).isNotZero();
+        assertThat(read(log)).contains("APPLICATION FAILED TO START")
+                .contains("gateway.intake.trust-anchors: trỏ vào PKI mẫu");
+    }
+
     private static String nodeId(String output) {
         Matcher m = NODE_ID.matcher(output);
         assertThat(m.find()).as("Artemis start line with the node id").isTrue();

@@ -6,7 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Signed evidence and the tamper-evident log ({@code gateway.evidence.*}).
+ * Signed evidence and the tamper-evident log ({@code gateway.evidence.*}). The key and trust settings have no
+ * default in code: the embedded default's application.yml names the sample PKI, production must name its own.
  *
  * @param keystore       the gateway's evidence key, a PKCS#12 at a Spring resource location (ECDSA P-256 by
  *                       default; an RSA key works the same)
@@ -23,10 +24,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("gateway.evidence")
 public record EvidenceProperties(
-        @DefaultValue("classpath:vn/lienthong/certs/sample/gateway.p12") String keystore,
-        @DefaultValue("lienthong-sample") String password,
+        String keystore,
+        String password,
         @DefaultValue("gateway") String alias,
-        @DefaultValue("classpath:vn/lienthong/certs/sample/ca-bundle.pem") String trustAnchors,
+        String trustAnchors,
         @DefaultValue("1") int workers,
         @DefaultValue("64") int maxBatch,
         @DefaultValue("10000") int capacity,

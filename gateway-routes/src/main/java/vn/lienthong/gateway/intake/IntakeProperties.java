@@ -11,7 +11,8 @@ import org.springframework.util.unit.DataSize;
  *
  * @param maxPacketSize   the largest packet accepted, on every channel
  * @param traceOrganId    the OrganId the gateway writes in the TraceHeader it appends to each packet
- * @param trustAnchors    PEM certificates that XML-DSig signers must chain to (a Spring resource location)
+ * @param trustAnchors    PEM certificates that XML-DSig signers must chain to (a Spring resource location); no
+ *                        default in code: the embedded default's application.yml names the sample CA
  * @param sweepInterval   how often the sweeper looks for deliveries stuck in the outbox
  * @param sweepAge        how old a PENDING delivery must be before the sweeper re-enqueues it
  * @param pushTimeout     how long a push to a recipient's endpoint may take
@@ -20,7 +21,7 @@ import org.springframework.util.unit.DataSize;
 public record IntakeProperties(
         @DefaultValue("300MB") DataSize maxPacketSize,
         @DefaultValue("LIENTHONG") String traceOrganId,
-        @DefaultValue("classpath:vn/lienthong/certs/sample/ca-bundle.pem") String trustAnchors,
+        String trustAnchors,
         @DefaultValue("5s") Duration sweepInterval,
         @DefaultValue("10s") Duration sweepAge,
         @DefaultValue("30s") Duration pushTimeout) {

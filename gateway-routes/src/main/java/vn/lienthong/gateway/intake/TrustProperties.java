@@ -12,6 +12,7 @@ import vn.lienthong.trust.certificates.RevocationPolicy;
  * {@code gateway.intake.trust-anchors}.
  *
  * @param crls                    CRL files (Spring resource locations) known locally, re-read when they change
+ *                                (none by default in code; the embedded default names the sample CA's)
  * @param revocationPolicy        for agencies whose policy REQUIRES signatures: REFUSE a signature whose revocation
  *                                status cannot be had, or ALLOW it
  * @param revocationPolicyIfPresent the same for agencies that sign when they choose (IF_PRESENT)
@@ -20,8 +21,7 @@ import vn.lienthong.trust.certificates.RevocationPolicy;
  */
 @ConfigurationProperties("gateway.trust")
 public record TrustProperties(
-        @DefaultValue({"classpath:vn/lienthong/certs/sample/agency-ca.crl.der",
-                "classpath:vn/lienthong/certs/sample/root-ca.crl.der"}) List<String> crls,
+        @DefaultValue List<String> crls,
         @DefaultValue("REFUSE") RevocationPolicy revocationPolicy,
         @DefaultValue("ALLOW") RevocationPolicy revocationPolicyIfPresent,
         @DefaultValue("true") boolean fetchDistributionPoints,

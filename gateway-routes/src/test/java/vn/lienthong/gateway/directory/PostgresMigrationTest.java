@@ -123,9 +123,12 @@ class PostgresMigrationTest {
                 .setSecurityEnabled(false)
                 .addAcceptorConfiguration("tcp", "tcp://127.0.0.1:" + brokerPort));
         externalBroker.start();
+        // production never runs on the sample PKI: a deployment's own CA and evidence key
+        vn.lienthong.gateway.support.OwnPki own = vn.lienthong.gateway.support.OwnPki.create(dataDir.resolve("pki"));
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(GatewayApplication.class)
                 .profiles("production")
-                .run("--server.port=0",
+                .run(java.util.stream.Stream.concat(java.util.stream.Stream.of(own.productionArguments()), java.util.stream.Stream.of(
+                        "--server.port=0",
                         "--gateway.data-dir=" + dataDir,
                         "--gateway.directory.seed=classpath:directory/sample-directory.yml",
                         "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "gateway_app"),
@@ -133,7 +136,7 @@ class PostgresMigrationTest {
                         "--spring.datasource.password=",
                         "--spring.artemis.broker-url=tcp://127.0.0.1:" + brokerPort,
                         "--spring.artemis.user=gateway",
-                        "--spring.artemis.password=gateway")) {
+                        "--spring.artemis.password=gateway")).toArray(String[]::new))) {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
 
             Http.Response ready = Http.getJson(port, "/actuator/health/readiness");
