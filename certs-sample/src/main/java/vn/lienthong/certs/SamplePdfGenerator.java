@@ -77,6 +77,16 @@ public final class SamplePdfGenerator {
     public static final String UNSIGNED = "unsigned.pdf";
     /** Signed by 000.00.00.D41, then by 000.00.00.H41 (a joint document): both valid. */
     public static final String SIGNED_TWICE = "signed-twice-000.00.00.D41-000.00.00.H41.pdf";
+    /**
+     * A công văn stamped MẬT (a state secret's degree) on its own line under its số, ký hiệu, as NĐ 30/2020
+     * Phụ lục I (box 10a) places it; Vietnamese text. The gateway must refuse it.
+     */
+    public static final String STAMPED_CLASSIFIED = "stamped-mat.pdf";
+    /**
+     * A công văn about protecting state secrets whose first page says "bí mật nhà nước", "mật khẩu", "BÍ MẬT NHÀ
+     * NƯỚC" and "Mật" inside sentences, near its top, but carries no mark. The gateway must accept it.
+     */
+    public static final String SECRET_WORDS_IN_TEXT = "secret-words-in-text.pdf";
 
     /** The classpath folder of the committed files. */
     public static final String RESOURCE_DIR = "/vn/lienthong/certs/sample/pdf/";
@@ -107,7 +117,8 @@ public final class SamplePdfGenerator {
 
     /** The names of the committed files. */
     public static List<String> files() {
-        return List.of(SIGNED, SIGNED_BY_REVOKED, ALTERED, UNSIGNED, SIGNED_TWICE);
+        return List.of(SIGNED, SIGNED_BY_REVOKED, ALTERED, UNSIGNED, SIGNED_TWICE, STAMPED_CLASSIFIED,
+                SECRET_WORDS_IN_TEXT);
     }
 
     /** Writes every sample PDF into {@code dir} (created if needed; files of the same names are overwritten). */
@@ -120,6 +131,16 @@ public final class SamplePdfGenerator {
         out.put(UNSIGNED, document("000.00.00.D41").bytes());
         out.put(SIGNED_TWICE, document("000.00.00.D41").sign("000.00.00.D41")
                 .sign("000.00.00.H41", defaultSigningTime("000.00.00.H41").plus(Duration.ofHours(1))).bytes());
+        out.put(STAMPED_CLASSIFIED, congVan("15/CV-MAU", "MẬT", List.of(
+                "Về việc triển khai nhiệm vụ (VĂN BẢN MẪU)",
+                "",
+                "Văn phòng đề nghị các đơn vị triển khai nhiệm vụ theo kế hoạch.")).sign("000.00.00.D41").bytes());
+        out.put(SECRET_WORDS_IN_TEXT, congVan("16/CV-MAU", null, List.of(
+                "Về việc bảo vệ bí mật nhà nước và đổi mật khẩu (VĂN BẢN MẪU)",
+                "HƯỚNG DẪN BẢO VỆ BÍ MẬT NHÀ NƯỚC",
+                "1. Cán bộ giữ gìn bí mật nhà nước theo Luật Bảo vệ bí mật nhà nước.",
+                "2. Mật khẩu hộp thư công vụ phải đổi ba tháng một lần.",
+                "3. Tài liệu Mật được quản lý trên hệ thống riêng, không gửi qua trục liên thông.")).bytes());
         for (Map.Entry<String, byte[]> file : out.entrySet()) {
             Files.write(dir.resolve(file.getKey()), file.getValue());
         }
@@ -162,6 +183,33 @@ public final class SamplePdfGenerator {
                 "Dieu 2. Quyet dinh nay co hieu luc ke tu ngay ky.",
                 "",
                 "VAN BAN MAU - CHI DE THU NGHIEM - KHONG CO GIA TRI PHAP LY"));
+    }
+
+    /** An unsigned one-page PDF of {@code lines} (Vietnamese allowed), from the top of the page down. */
+    public static SamplePdf text(List<String> lines) {
+        return new SamplePdf("Van ban mau (chi de thu nghiem)", lines);
+    }
+
+    /**
+     * A Vietnamese công văn of 000.00.00.D41 (mẫu), with {@code mark} (or none) on its own line under the số, ký
+     * hiệu, then {@code body}.
+     */
+    static SamplePdf congVan(String number, String mark, List<String> body) {
+        List<String> lines = new ArrayList<>(List.of(
+                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                "Độc lập - Tự do - Hạnh phúc",
+                "",
+                "VĂN PHÒNG TỈNH ỦY NGHỆ AN (MẪU)",
+                "Số: " + number));
+        if (mark != null) {
+            lines.add(mark);
+        }
+        lines.add("");
+        lines.add("CÔNG VĂN");
+        lines.addAll(body);
+        lines.add("");
+        lines.add("VĂN BẢN MẪU - CHỈ ĐỂ THỬ NGHIỆM - KHÔNG CÓ GIÁ TRỊ PHÁP LÝ");
+        return new SamplePdf("Cong van mau " + number + " (chi de thu nghiem)", lines);
     }
 
     private static String known(String file) {
@@ -211,6 +259,8 @@ public final class SamplePdfGenerator {
 
         private final ByteArrayOutputStream out = new ByteArrayOutputStream();
         private final List<String> lines;
+        /** The codes 128.. given to the non-ASCII letters of the text (Vietnamese), in order of first use. */
+        private final Map<Character, Integer> codes = new LinkedHashMap<>();
         private final String id;
         private final List<Integer> widgets = new ArrayList<>();
         private int size;
@@ -218,6 +268,16 @@ public final class SamplePdfGenerator {
 
         SamplePdf(String title, List<String> lines) {
             this.lines = List.copyOf(lines);
+            for (String line : this.lines) {
+                for (char c : line.toCharArray()) {
+                    if (c > 0x7E && !codes.containsKey(c)) {
+                        if (codes.size() == 128) {
+                            throw new IllegalArgumentException("more than 128 distinct non-ASCII letters");
+                        }
+                        codes.put(c, 128 + codes.size());
+                    }
+                }
+            }
             this.id = HexFormat.of().formatHex(sha256(String.join("\n", lines).getBytes(StandardCharsets.UTF_8)),
                     0, 16).toUpperCase(java.util.Locale.ROOT);
             ascii("%PDF-1.7\n");
@@ -226,9 +286,9 @@ public final class SamplePdfGenerator {
             objects.put(CATALOG, catalog());
             objects.put(PAGES, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
             objects.put(PAGE, page());
-            objects.put(FONT, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>");
+            objects.put(FONT, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding " + encoding() + " >>");
             objects.put(FONT_BOLD,
-                    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>");
+                    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding " + encoding() + " >>");
             objects.put(CONTENT, contentStream(this.lines));
             objects.put(INFO, "<< /Title " + literal(title) + " /Producer (Lien thong SamplePdfGenerator)"
                     + " /Creator (Lien thong gateway - certs-sample) >>");
@@ -356,19 +416,52 @@ public final class SamplePdfGenerator {
             return references.toString();
         }
 
-        private static String contentStream(List<String> lines) {
+        /**
+         * WinAnsi, and for a text with Vietnamese letters the codes 128.. renamed to those letters ({@code uniXXXX}
+         * glyph names, which text extraction maps back to Unicode), with their widths.
+         */
+        private String encoding() {
+            if (codes.isEmpty()) {
+                return "/WinAnsiEncoding";
+            }
+            StringBuilder names = new StringBuilder();
+            StringBuilder widths = new StringBuilder();
+            for (char c : codes.keySet()) {
+                names.append(String.format(java.util.Locale.ROOT, " /uni%04X", (int) c));
+                widths.append(Character.isUpperCase(c) ? " 722" : " 556");
+            }
+            return "<< /Type /Encoding /BaseEncoding /WinAnsiEncoding /Differences [128" + names + "] >>"
+                    + " /FirstChar 128 /LastChar " + (127 + codes.size()) + " /Widths [" + widths.toString().strip() + "]";
+        }
+
+        private String contentStream(List<String> lines) {
             StringBuilder text = new StringBuilder("BT\n");
             float y = 780;
             for (String line : lines) {
                 boolean heading = line.equals(line.toUpperCase(java.util.Locale.ROOT)) && !line.isBlank();
                 text.append(heading ? "/F2 12 Tf\n" : "/F1 11 Tf\n")
                         .append("1 0 0 1 60 ").append(y).append(" Tm\n")
-                        .append(literal(line)).append(" Tj\n");
+                        .append(encoded(line)).append(" Tj\n");
                 y -= line.isEmpty() ? 12 : 20;
             }
             text.append("ET\n");
             byte[] bytes = text.toString().getBytes(StandardCharsets.US_ASCII);
             return "<< /Length " + bytes.length + " >>\nstream\n" + text + "endstream";
+        }
+
+        /** A literal string of {@code line} in the fonts' encoding. */
+        private String encoded(String line) {
+            StringBuilder literal = new StringBuilder("(");
+            for (char c : line.toCharArray()) {
+                Integer code = codes.get(c);
+                if (code != null) {
+                    literal.append(String.format(java.util.Locale.ROOT, "\\%03o", code));
+                } else {
+                    String one = literal(String.valueOf(c));
+                    literal.append(one, 1, one.length() - 1);
+                }
+            }
+            return literal.append(')').toString();
         }
 
         /** Writes the objects, an xref section for them and a trailer; returns the objects' offsets. */

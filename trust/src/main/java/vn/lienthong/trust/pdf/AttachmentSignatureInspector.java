@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
+import vn.lienthong.trust.classification.ClassificationMarkFinder;
 import vn.lienthong.trust.zip.FileMagic;
 import vn.lienthong.trust.zip.SafeUnzip;
 import vn.lienthong.trust.zip.UnzipEntry;
@@ -25,7 +26,8 @@ import vn.lienthong.trust.zip.ZipRefusedException;
  *
  * <p>The attachment is opened with {@link SafeUnzip} when it is a ZIP (by its first bytes, whatever its declared
  * type), or taken as it is. Every file whose header is {@code %PDF-} is spooled to a temporary file and verified
- * with {@link PdfSignatureVerifier}; other files are hashed and listed. A refused ZIP is not an exception: the report
+ * with {@link PdfSignatureVerifier} and searched for a classification mark ({@link ClassificationMarkFinder}); other
+ * files are hashed and listed. A refused ZIP is not an exception: the report
  * says {@link AttachmentSignatureReport.Verdict#REFUSED} and why. Temporary files are deleted before
  * {@link #inspect} returns. Thread-safe.
  */
@@ -34,6 +36,7 @@ public final class AttachmentSignatureInspector {
     private final PdfSignatureVerifier verifier;
     private final SafeUnzip unzip;
     private final Path spoolDirectory;
+    private final ClassificationMarkFinder marks = new ClassificationMarkFinder();
 
     /** Default ZIP limits, spooling to the default temporary directory. */
     public AttachmentSignatureInspector(PdfSignatureVerifier verifier) {
@@ -95,7 +98,8 @@ public final class AttachmentSignatureInspector {
                 in.transferTo(out);
             }
             PdfVerificationReport report = verifier.verify(spool);
-            return new AttachedFile(entry.path(), report.size(), report.sha256(), true, report);
+            return new AttachedFile(entry.path(), report.size(), report.sha256(), true, report,
+                    marks.inFirstPage(spool).orElse(null));
         } finally {
             Files.deleteIfExists(spool);
         }
