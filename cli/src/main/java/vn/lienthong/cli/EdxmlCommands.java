@@ -36,7 +36,9 @@ final class EdxmlCommands implements Runnable {
     }
 
     @Command(name = "validate", mixinStandardHelpOptions = true,
-            description = "Kiểm tra gói tin theo QCVN 102:2016; in mỗi lỗi một dòng (check packets, one line per error)")
+            description = "Kiểm tra gói tin theo QCVN 102:2016; in mỗi lỗi, cảnh báo một dòng; mã định danh ngoài định dạng "
+                    + "chuẩn chỉ là cảnh báo (check packets, one line per error or warning; an agency code outside the "
+                    + "published grammars is only a warning)")
     static final class Validate implements Callable<Integer> {
 
         @Parameters(arity = "1..*", paramLabel = "FILE", description = "các tệp .edxml (packet files)")
@@ -59,13 +61,14 @@ final class EdxmlCommands implements Runnable {
                     invalid++;
                     continue;
                 }
-                if (issues.isEmpty()) {
+                for (ValidationIssue issue : issues) {
+                    out.println(file + ": " + (issue.isWarning() ? "cảnh báo (warning) " : "")
+                            + issue.error().name() + " " + issue.describe());
+                }
+                if (ValidationIssue.errorsOf(issues).isEmpty()) {
                     out.println(file + ": hợp lệ (valid)");
                 } else {
                     invalid++;
-                    for (ValidationIssue issue : issues) {
-                        out.println(file + ": " + issue.error().name() + " " + issue.describe());
-                    }
                 }
             }
             out.flush();

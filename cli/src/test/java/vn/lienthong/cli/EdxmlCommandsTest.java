@@ -26,6 +26,24 @@ class EdxmlCommandsTest {
         assertThat(run.out().lines()).hasSize(2).allMatch(line -> line.endsWith("hợp lệ (valid)"));
     }
 
+    /** Issue 11.4: what the national axis really carried validates, its unusual agency codes only warned about. */
+    @Test
+    void everyWellFormedRealSampleValidates() throws Exception {
+        java.util.List<String> files;
+        try (var walk = Files.walk(sample(""))) {
+            files = walk.filter(p -> p.toString().endsWith(".edxml") && !p.toString().contains("malformed"))
+                    .map(Path::toString).sorted().toList();
+        }
+        assertThat(files).hasSizeGreaterThanOrEqualTo(20)
+                .anyMatch(f -> f.contains("received-from-vxp")).anyMatch(f -> f.contains("test-uploads"))
+                .anyMatch(f -> f.endsWith("edoc_new.edxml"));
+        CliRunner run = CliRunner.run(java.util.stream.Stream.concat(java.util.stream.Stream.of("edxml", "validate"),
+                files.stream()).toArray(String[]::new));
+        assertThat(run.exitCode()).as(run.out()).isZero();
+        assertThat(run.out().lines().filter(line -> line.endsWith("hợp lệ (valid)"))).hasSize(files.size());
+        assertThat(run.out()).contains("cảnh báo (warning) BAD_AGENCY_CODE", "'vxp.saas.03'", "'28.22.H17'");
+    }
+
     @Test
     void validatePrintsOneLinePerErrorAndExitsNonZero(@TempDir Path dir) throws Exception {
         Path bad = dir.resolve("bad.edxml");

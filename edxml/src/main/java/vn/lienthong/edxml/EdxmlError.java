@@ -11,7 +11,12 @@ public enum EdxmlError {
     LIMIT_EXCEEDED("Gói tin vượt giới hạn cho phép", "the packet exceeds a parser limit"),
     NOT_EDXML("Không phải gói tin edXML (QCVN 102:2016)", "not an edXML packet"),
     MISSING_FIELD("Thiếu trường bắt buộc", "a required field is missing"),
-    BAD_AGENCY_CODE("Mã định danh cơ quan không hợp lệ", "malformed agency code"),
+    /**
+     * Only a warning: real packets carry codes outside both published grammars (the national axis's
+     * {@code vxp.saas.03}, the SDK's {@code 28.22.H17}); whether a code exists is the directory's business.
+     */
+    BAD_AGENCY_CODE("Mã định danh cơ quan không theo định dạng chuẩn", "agency code outside the published grammars",
+            true),
     BAD_DATE("Ngày không đúng định dạng yyyy/MM/dd", "date not in yyyy/MM/dd"),
     BAD_TIMESTAMP("Thời gian không đúng định dạng yyyy/MM/dd HH:mm:ss", "timestamp not in yyyy/MM/dd HH:mm:ss"),
     BAD_NUMBER("Giá trị không phải số hợp lệ", "not a valid number"),
@@ -31,10 +36,21 @@ public enum EdxmlError {
 
     private final String vietnamese;
     private final String english;
+    private final boolean warning;
 
     EdxmlError(String vietnamese, String english) {
+        this(vietnamese, english, false);
+    }
+
+    EdxmlError(String vietnamese, String english, boolean warning) {
         this.vietnamese = vietnamese;
         this.english = english;
+        this.warning = warning;
+    }
+
+    /** A warning is reported but does not make a packet invalid. */
+    public boolean isWarning() {
+        return warning;
     }
 
     public String vietnamese() {

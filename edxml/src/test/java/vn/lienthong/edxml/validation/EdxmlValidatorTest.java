@@ -49,13 +49,20 @@ class EdxmlValidatorTest {
     }
 
     @Test
-    void refusesMalformedAgencyCodes() throws IOException {
+    void anAgencyCodeOutsideTheGrammarsIsOnlyAWarning() throws IOException {
         String packet = TestPackets.congVanText().replace("<edXML:OrganId>000.00.00.H41</edXML:OrganId>",
                 "<edXML:OrganId>28.22.H17</edXML:OrganId>");
-        assertThat(validate(packet)).singleElement().satisfies(issue -> {
+        List<ValidationIssue> issues = validate(packet);
+        assertThat(issues).singleElement().satisfies(issue -> {
             assertThat(issue.error()).isEqualTo(EdxmlError.BAD_AGENCY_CODE);
+            assertThat(issue.isWarning()).isTrue();
             assertThat(issue.path()).endsWith("/MessageHeader/To[1]/OrganId");
         });
+        assertThat(ValidationIssue.errorsOf(issues)).isEmpty();
+        // a missing code is still an error
+        String missing = TestPackets.congVanText().replace("<edXML:OrganId>000.00.00.H41</edXML:OrganId>", "");
+        assertThat(ValidationIssue.errorsOf(validate(missing))).extracting(ValidationIssue::error)
+                .containsExactly(EdxmlError.MISSING_FIELD);
         assertThat(AgencyCodes.isValid("000.00.00.G22")).isTrue();
         assertThat(AgencyCodes.isValid("H37.02.02")).isTrue();
         assertThat(AgencyCodes.isValid("H37.DN.001")).isTrue();

@@ -105,11 +105,14 @@ public class IntakeSteps {
         }
     }
 
-    /** The whole packet against QCVN 102:2016, attachments decoded on the way. */
+    /**
+     * The whole packet against QCVN 102:2016, attachments decoded on the way. Warnings (an agency code
+     * outside the published grammars) do not refuse it: the directory decides whether a code exists.
+     */
     public void validate(Intake intake) {
         List<ValidationIssue> issues;
         try (InputStream in = Files.newInputStream(intake.packet.file())) {
-            issues = validator.validate(in);
+            issues = ValidationIssue.errorsOf(validator.validate(in));
         } catch (IOException e) {
             throw new GatewayException(GatewayError.INTERNAL_ERROR, e.getMessage(), e);
         }

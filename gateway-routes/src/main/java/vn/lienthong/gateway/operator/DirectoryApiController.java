@@ -65,7 +65,7 @@ public class DirectoryApiController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Thêm đơn vị (add an agency)")
     public Agency addAgency(@RequestBody AgencyInput input) {
-        if (input.code() == null || !AgencyCodes.isValid(input.code()) || input.name() == null || input.side() == null) {
+        if (input.code() == null || !AgencyCodes.isDirectoryCode(input.code()) || input.name() == null || input.side() == null) {
             throw new GatewayException(GatewayError.BAD_PARAMETER, "cần code (mã định danh hợp lệ), name, side");
         }
         if (directory.findAgency(input.code()).isPresent()) {

@@ -2,9 +2,15 @@ package vn.lienthong.gateway.hardening;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -19,6 +25,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import vn.lienthong.adapters.vdxp.VdxpClient;
+import vn.lienthong.edxml.model.EdocHeader;
+import vn.lienthong.gateway.support.Await;
 import vn.lienthong.gateway.support.Packets;
 import vn.lienthong.gateway.support.SampleSystems;
 
@@ -51,6 +59,57 @@ class HardeningAttacksTest {
 
     static String newDocumentId(String from) {
         return from + ",2026/11/21," + NUMBER.incrementAndGet() + "/HARDEN";
+    }
+
+    /**
+     * Issue 11.4: a packet the national axis really carried, between agencies known as {@code vxp.saas.03}
+     * and {@code vxp.saas.02}, passes once an operator has put those codes in the directory.
+     */
+    @Test
+    void realPacketsWithTheAxisCodesPassWhenTheDirectoryKnowsThem() throws Exception {
+        Path real = Packets.sample("test-uploads/1f881896-6e3a-4a5f-87f1-c380878e148e.edxml");
+        assertThat(SampleSystems.vpcp(port).sendEdoc(real, "edoc", "vxp.saas.03").errorCode())
+                .as("unknown to the directory").isEqualTo("19");
+
+        assertThat(operator("POST", "/api/v1/directory/agencies",
+                "{\"code\":\"vxp.saas.03\",\"name\":\"Đơn vị thử trên trục quốc gia\",\"side\":\"STATE\"}"))
+                .isEqualTo(201);
+        assertThat(operator("POST", "/api/v1/directory/agencies",
+                "{\"code\":\"vxp.saas.02\",\"name\":\"Đơn vị nhận thử\",\"side\":\"STATE\"}")).isEqualTo(201);
+        assertThat(operator("PUT", "/api/v1/directory/systems/vpcp",
+                "{\"agencyCodes\":[\"" + Packets.VPCP + "\",\"vxp.saas.03\"]}")).isEqualTo(200);
+        assertThat(operator("PUT", "/api/v1/directory/systems/qlvb-ubnd", "{\"agencyCodes\":[\"" + Packets.UBND
+                + "\",\"" + Packets.SO_NOI_VU + "\",\"vxp.saas.02\"]}")).isEqualTo(200);
+
+        VdxpClient.Answer sent = SampleSystems.vpcp(port).sendEdoc(real, "edoc", "vxp.saas.03");
+        assertThat(sent.ok()).as(sent.json().toString()).isTrue();
+        var item = Await.until(Duration.ofSeconds(20), () -> SampleSystems.ubnd(port).getReceivedEdocList("edoc").data(),
+                list -> list.findValuesAsText("from").contains("vxp.saas.03"));
+        String copy = null;
+        for (var entry : item) {
+            if (entry.path("from").asText().equals("vxp.saas.03")) {
+                assertThat(entry.path("to").asText()).isEqualTo("vxp.saas.02");
+                copy = entry.path("docId").asText();
+            }
+        }
+        VdxpClient.Answer fetched = SampleSystems.ubnd(port).getEdoc(copy);
+        assertThat(fetched.ok()).as(fetched.json().toString()).isTrue();
+        EdocHeader received = (EdocHeader) Packets.header(VdxpClient.decodeEdoc(fetched));
+        assertThat(received.from().organId()).isEqualTo("vxp.saas.03");
+    }
+
+    /** A call of the operator API as the sample admin; answers the HTTP status. */
+    private int operator(String method, String path, String json) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        "quantri:quantri-2026".getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/json")
+                .header("X-Requested-With", "XMLHttpRequest")
+                .method(method, HttpRequest.BodyPublishers.ofString(json))
+                .build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isLessThan(300);
+        return response.statusCode();
     }
 
     /** Issue 10.4: a first From naming Văn phòng Chính phủ before the real sender's is refused, not delivered. */
