@@ -39,7 +39,9 @@ public enum GatewayError {
     UNKNOWN_OPERATION("45", 404, "Thao tác không được hỗ trợ", "unknown operation"),
     UNKNOWN_ENTRY("46", 404, "Không có trong danh bạ", "not in the directory"),
     ALREADY_EXISTS("47", 409, "Đã có trong danh bạ", "already in the directory"),
-    FORBIDDEN("48", 403, "Vai trò của tài khoản không đủ cho thao tác này", "role not sufficient");
+    FORBIDDEN("48", 403, "Vai trò của tài khoản không đủ cho thao tác này", "role not sufficient"),
+    PACKET_UNAVAILABLE("80", 503, "Gói tin tạm thời không đọc được từ kho lưu trữ, vui lòng thử lại sau",
+            "packet not readable from the payload store (is the shared store mounted on this node?)");
 
     private final String code;
     private final int httpStatus;

@@ -30,7 +30,9 @@ import org.springframework.jms.connection.SingleConnectionFactory;
  *   <li>Embedded mode: the embedded Artemis server must be started and active.</li>
  *   <li>Native mode (external broker): a fresh JMS connection must open and start within a bound.
  *       It uses the factory <em>behind</em> Spring's caching wrapper: the wrapper hands out its one shared
- *       connection, which can still look alive for a while after the broker went away.</li>
+ *       connection, which can still look alive for a while after the broker went away. An unreachable
+ *       external broker is {@link #DEGRADED}, not DOWN: intake goes on into the outbox, so the node stays
+ *       in the load balancer (the status order puts DEGRADED after UP, see application.yml).</li>
  * </ul>
  *
  * <p>Probes run every few seconds: a change of state is logged once (not a stack trace per probe).
@@ -38,6 +40,11 @@ import org.springframework.jms.connection.SingleConnectionFactory;
 public final class BrokerHealthIndicator implements HealthIndicator, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(BrokerHealthIndicator.class);
+
+    /** The external broker cannot be reached: deliveries wait in the outbox, intake goes on. */
+    public static final Status DEGRADED = new Status("DEGRADED",
+            "Broker không kết nối được; văn bản vẫn được tiếp nhận và chờ trong hàng gửi (broker unreachable; "
+                    + "intake goes on, deliveries wait in the outbox)");
 
     /** How long a native-mode check may take before the broker counts as down. */
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
@@ -86,6 +93,9 @@ public final class BrokerHealthIndicator implements HealthIndicator, DisposableB
         } catch (Exception e) {
             builder.down().withDetail("error", describe(e));
         }
+        if (embeddedServer == null && Status.DOWN.equals(builder.build().getStatus())) {
+            builder.status(DEGRADED);
+        }
         Health health = builder.build();
         logChange(health);
         return health;
@@ -99,8 +109,13 @@ public final class BrokerHealthIndicator implements HealthIndicator, DisposableB
                 log.info("Broker đã sẵn sàng trở lại (broker is up again)");
             }
         } else if (previous == null || Status.UP.equals(previous)) {
-            log.warn("Broker không sẵn sàng, cổng liên thông báo chưa sẵn sàng (broker is down, gateway not ready): {}",
-                    health.getDetails().get("error"));
+            if (DEGRADED.equals(health.getStatus())) {
+                log.warn("Broker không kết nối được; vẫn tiếp nhận, văn bản chờ trong hàng gửi (broker unreachable: "
+                        + "intake goes on, deliveries wait in the outbox): {}", health.getDetails().get("error"));
+            } else {
+                log.warn("Broker không sẵn sàng, cổng liên thông báo chưa sẵn sàng (broker is down, gateway not ready): {}",
+                        health.getDetails().get("error"));
+            }
         }
     }
 

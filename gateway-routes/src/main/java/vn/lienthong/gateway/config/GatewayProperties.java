@@ -14,12 +14,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                  files, payload store). Made absolute at startup by {@link DataDirEnvironmentPostProcessor}.
  * @param directory the agency directory
  * @param delivery  broker redelivery of failed deliveries
+ * @param payloads  where packets are stored
  */
 @ConfigurationProperties("gateway")
 public record GatewayProperties(
         @DefaultValue("./data") Path dataDir,
         @DefaultValue Directory directory,
-        @DefaultValue Delivery delivery) {
+        @DefaultValue Delivery delivery,
+        @DefaultValue Payloads payloads) {
 
     public GatewayProperties {
         if (dataDir == null) {
@@ -38,9 +40,16 @@ public record GatewayProperties(
         return dataDir.resolve("broker");
     }
 
-    /** Packets stored once by SHA-256 (used from a later issue on). */
+    /** Packets stored once by SHA-256: {@code gateway.payloads.dir}, else {@code payloads/} of the data directory. */
     public Path payloadsDir() {
-        return dataDir.resolve("payloads");
+        return payloads.dir() == null ? dataDir.resolve("payloads") : payloads.dir().toAbsolutePath();
+    }
+
+    /**
+     * @param dir where packets live; with several nodes a directory they all mount (NFS or another shared
+     *            file system), since any node may be asked for a packet another one accepted
+     */
+    public record Payloads(Path dir) {
     }
 
     /**

@@ -33,6 +33,8 @@ import vn.lienthong.gateway.signatures.PdfSignatureStore;
 import vn.lienthong.trust.certificates.CertificateValidator;
 import vn.lienthong.gateway.metrics.GatewayMetrics;
 import vn.lienthong.gateway.payload.PayloadStore;
+import vn.lienthong.gateway.cluster.ClusterLeases;
+import vn.lienthong.gateway.routes.BrokerOutage;
 import vn.lienthong.gateway.routes.DeliveryRoute;
 import vn.lienthong.gateway.routes.DeliveryWorker;
 import vn.lienthong.gateway.routes.DispatchRoute;
@@ -119,8 +121,10 @@ public class ExchangeConfiguration {
 
     @Bean
     DeliveryWorker deliveryWorker(TrackingStore tracking, DirectoryRepository directory, PayloadStore payloads,
-                                  Pusher pusher, GatewayMetrics metrics) {
-        return new DeliveryWorker(tracking, directory, payloads, pusher, metrics);
+                                  Pusher pusher, GatewayMetrics metrics, ClusterLeases leases,
+                                  IntakeProperties properties) {
+        return new DeliveryWorker(tracking, directory, payloads, pusher, metrics, leases.node(),
+                properties.pushTimeout().plusSeconds(30));
     }
 
     @Bean(destroyMethod = "close")
@@ -146,7 +150,7 @@ public class ExchangeConfiguration {
 
     @Bean
     DispatchRoute dispatchRoute(TrackingStore tracking) {
-        return new DispatchRoute(tracking);
+        return new DispatchRoute(tracking, new BrokerOutage());
     }
 
     @Bean
@@ -155,8 +159,9 @@ public class ExchangeConfiguration {
     }
 
     @Bean
-    SweeperRoute sweeperRoute(TrackingStore tracking, IntakeProperties properties) {
-        return new SweeperRoute(tracking, properties.sweepInterval(), properties.sweepAge());
+    SweeperRoute sweeperRoute(TrackingStore tracking, ClusterLeases leases, IntakeProperties properties) {
+        return new SweeperRoute(tracking, leases, properties.sweepInterval(), properties.sweepAge(),
+                properties.queuedAge());
     }
 
     /** The PEM certificates at a resource location (trust anchors, certificates to watch). */

@@ -30,6 +30,8 @@ import vn.lienthong.gateway.tracking.TrackingStore;
  */
 public class GatewayExchangeService implements ExchangeService {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GatewayExchangeService.class);
+
     private final DirectoryRepository directory;
     private final TrackingStore tracking;
     private final PayloadStore payloads;
@@ -99,7 +101,13 @@ public class GatewayExchangeService implements ExchangeService {
                 .flatMap(d -> tracking.findDocument(d.documentId()))
                 .or(() -> tracking.findDocument(docId).filter(doc -> caller.agencyCodes().contains(doc.fromCode())))
                 .orElseThrow(() -> new GatewayException(GatewayError.UNKNOWN_DOCUMENT, docId));
-        return new StoredPacket(docId, payloads.path(document.storedSha256()), document.storedSize(),
+        java.nio.file.Path packet = payloads.path(document.storedSha256());
+        if (!java.nio.file.Files.isReadable(packet)) {
+            LOG.error("Gói tin của {} không có trong kho {} (packet missing from the payload store; is the shared "
+                    + "store mounted?)", docId, packet);
+            throw new GatewayException(GatewayError.PACKET_UNAVAILABLE, docId);
+        }
+        return new StoredPacket(docId, packet, document.storedSize(),
                 document.storedSha256(), pdfSignatures.verdictOf(document.id()).orElse(null));
     }
 

@@ -16,6 +16,9 @@ import org.springframework.util.unit.DataSize;
  * @param sweepInterval   how often the sweeper looks for deliveries stuck in the outbox
  * @param sweepAge        how old a PENDING delivery must be before the sweeper re-enqueues it
  * @param pushTimeout     how long a push to a recipient's endpoint may take
+ * @param queuedAge       how long a QUEUED delivery may stay untouched before the sweeper dispatches it again
+ *                        (its message was lost, or its consumer died after the broker's acknowledgement); longer
+ *                        than the broker's longest wait between two push attempts
  */
 @ConfigurationProperties("gateway.intake")
 public record IntakeProperties(
@@ -24,5 +27,6 @@ public record IntakeProperties(
         String trustAnchors,
         @DefaultValue("5s") Duration sweepInterval,
         @DefaultValue("10s") Duration sweepAge,
-        @DefaultValue("30s") Duration pushTimeout) {
+        @DefaultValue("30s") Duration pushTimeout,
+        @DefaultValue("20m") Duration queuedAge) {
 }

@@ -4,7 +4,7 @@ import org.apache.camel.builder.RouteBuilder;
 
 /**
  * delivery: the consumers of the delivery queues. A pull delivery becomes visible in its recipient's
- * inbox; a push delivery is sent to the recipient's endpoint inside a broker transaction, so that a
+ * inbox, in a broker transaction too, so that the message is acknowledged only after the database has it; a push delivery is sent to the recipient's endpoint inside a broker transaction, so that a
  * failure rolls back and the broker redelivers it with a growing delay, and after the last attempt moves
  * it to the dead-letter queue, where it is marked FAILED for an operator to resend.
  */
@@ -22,12 +22,16 @@ public class DeliveryRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("jms:queue:" + DispatchRequest.PULL_QUEUE + "?concurrentConsumers=2")
+        // transacted: the broker forgets the message only once the inbox has it (a failure or a dead node
+        // between the two leaves the message on the queue)
+        from("jms:queue:" + DispatchRequest.PULL_QUEUE + "?transacted=true&concurrentConsumers=2"
+                        + "&errorHandlerLogStackTrace=false")
                 .routeId("delivery-pull").description("Chuyển vào hộp thư đến (pull delivery)")
                 .errorHandler(noErrorHandler())
                 .process(exchange -> worker.makeAvailable(exchange.getMessage().getBody(String.class)));
 
-        from("jms:queue:" + DispatchRequest.PUSH_QUEUE + "?transacted=true&concurrentConsumers=" + pushConsumers)
+        from("jms:queue:" + DispatchRequest.PUSH_QUEUE + "?transacted=true&concurrentConsumers=" + pushConsumers
+                        + "&errorHandlerLogStackTrace=false") // the worker logs why; the broker retries
                 .routeId("delivery-push").description("Đẩy đến hệ thống nhận (push delivery)")
                 .errorHandler(noErrorHandler())
                 .process(exchange -> worker.push(exchange.getMessage().getBody(String.class),

@@ -26,14 +26,30 @@ public class DeliveryWorker {
     private final PayloadStore payloads;
     private final Pusher pusher;
     private final GatewayMetrics metrics;
+    private final String node;
+    private final java.time.Duration claimFor;
 
+    /**
+     * @param node     this node's name, written on the deliveries it is pushing
+     * @param claimFor how long a push may hold its delivery: longer than the push timeout, so that only a dead
+     *                 node's claim expires under it
+     */
     public DeliveryWorker(TrackingStore tracking, DirectoryRepository directory, PayloadStore payloads, Pusher pusher,
-                          GatewayMetrics metrics) {
+                          GatewayMetrics metrics, String node, java.time.Duration claimFor) {
         this.tracking = tracking;
         this.directory = directory;
         this.payloads = payloads;
         this.pusher = pusher;
         this.metrics = metrics;
+        this.node = node;
+        this.claimFor = claimFor;
+    }
+
+    /** Thrown when another consumer is pushing the same delivery: the broker hands this message over later. */
+    public static final class PushInProgress extends Exception {
+        PushInProgress(String deliveryId) {
+            super("đang được đẩy ở nơi khác (being pushed by another consumer): " + deliveryId, null, false, false);
+        }
     }
 
     public void makeAvailable(String deliveryId) {
@@ -68,6 +84,11 @@ public class DeliveryWorker {
             // the agency switched to pulling since: its inbox is where the document now waits
             tracking.markAvailable(deliveryId);
             return;
+        }
+        if (!tracking.claimPush(deliveryId, node, java.time.Instant.now().plus(claimFor))) {
+            // Another consumer holds it. Rolled back, not dropped: should that consumer's node die, this message
+            // is what delivers it once the claim has expired; should it succeed, the next look finds DELIVERED.
+            throw new PushInProgress(deliveryId);
         }
         TrackingStore.DocumentRow document = tracking.findDocument(delivery.documentId()).orElseThrow();
         try {

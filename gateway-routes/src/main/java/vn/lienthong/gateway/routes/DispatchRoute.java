@@ -1,42 +1,59 @@
 package vn.lienthong.gateway.routes;
 
-import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 
 import vn.lienthong.gateway.tracking.TrackingStore;
 
 /**
- * dispatch: puts each recorded delivery on its persistent queue, then marks it QUEUED. When the broker
- * cannot take it, the delivery stays PENDING in the outbox and the sweeper tries again; the DocId has
- * been answered either way, because the document and its deliveries are already durable.
+ * dispatch: puts each recorded delivery on its persistent queue, then marks it QUEUED. It runs after the
+ * sender has its answer: intake hands the deliveries over through an in-memory queue and returns, because
+ * the document and its PENDING deliveries are already durable (the outbox). When the broker cannot take a
+ * message, the rest of the batch is left PENDING too and the sweeper tries again; an outage is logged once
+ * ({@link BrokerOutage}). When the in-memory queue is full, or the node dies, the sweeper covers it as well.
  */
 public class DispatchRoute extends RouteBuilder {
 
-    public static final String ENDPOINT = "direct:dispatch";
+    /** Where intake, the sweeper and operators' resends put lists of {@link DispatchRequest}. */
+    public static final String ENDPOINT = "seda:dispatch?size=10000&discardWhenFull=true&waitForTaskToComplete=Never";
+    /** Senders that put messages on the broker at once: Artemis syncs each session's journal writes. */
+    static final int SENDERS = 4;
 
     private final TrackingStore tracking;
+    private final BrokerOutage outage;
 
-    public DispatchRoute(TrackingStore tracking) {
+    public DispatchRoute(TrackingStore tracking, BrokerOutage outage) {
         this.tracking = tracking;
+        this.outage = outage;
     }
 
     @Override
     public void configure() {
-        from(ENDPOINT).routeId("dispatch").description("Đưa vào hàng đợi (dispatch)")
+        from(ENDPOINT + "&concurrentConsumers=" + SENDERS).routeId("dispatch").description("Đưa vào hàng đợi (dispatch)")
                 .errorHandler(noErrorHandler())
-                .split(body())
-                    .doTry()
+                .doTry()
+                    .split(body()).stopOnException()
                         .setHeader("lienthongDeliveryId", simple("${body.deliveryId}"))
                         .setHeader("lienthongQueue", simple("${body.queue}"))
                         .setHeader("JMSPriority", simple("${body.jmsPriority}"))
                         .setBody(simple("${body.deliveryId}"))
                         .toD("jms:queue:${header.lienthongQueue}?exchangePattern=InOnly&preserveMessageQos=true")
-                        .process(exchange -> tracking.markQueued(
+                        .process(exchange -> markQueued(
                                 exchange.getMessage().getHeader("lienthongDeliveryId", String.class)))
-                    .doCatch(Exception.class)
-                        .log(LoggingLevel.WARN, "Chưa đưa được vào hàng đợi, sẽ thử lại (not queued yet, the sweeper"
-                                + " retries) ${header.lienthongDeliveryId}: ${exception.message}")
                     .end()
+                    .process(exchange -> outage.succeeded())
+                .endDoTry()
+                .doCatch(Exception.class)
+                    .process(exchange -> outage.failed(String.valueOf(
+                            exchange.getProperty(org.apache.camel.Exchange.EXCEPTION_CAUGHT, Exception.class))))
                 .end();
+    }
+
+    /** The message is on the broker; should the database miss this, the delivery only stays PENDING a while. */
+    private void markQueued(String deliveryId) {
+        try {
+            tracking.markQueued(deliveryId);
+        } catch (RuntimeException e) {
+            log.debug("{} not marked QUEUED: {}", deliveryId, e.toString());
+        }
     }
 }

@@ -6,25 +6,35 @@ import java.util.List;
 
 import org.apache.camel.builder.RouteBuilder;
 
+import vn.lienthong.gateway.cluster.ClusterLeases;
 import vn.lienthong.gateway.tracking.TrackingStore;
 
 /**
  * sweeper: the outbox's safety net. A delivery still PENDING after a bound was recorded but never reached
- * the broker (a crash between commit and enqueue, a broker outage): it is dispatched again. Consumers are
- * idempotent on the delivery id, so a second message for the same delivery changes nothing.
+ * the broker (a crash between commit and enqueue, a broker outage, a full dispatch queue); a delivery
+ * QUEUED and untouched for much longer lost its message (a consumer that died after the broker's
+ * acknowledgement, a broker that lost its journal). Both are dispatched again. With several nodes, one
+ * sweeps at a time (the lease {@code sweeper}) and each delivery is claimed before it is dispatched.
+ * Consumers are idempotent on the delivery id, so a second message for the same delivery changes nothing.
  */
 public class SweeperRoute extends RouteBuilder {
 
+    static final String LEASE = "sweeper";
     private static final int BATCH = 500;
 
     private final TrackingStore tracking;
+    private final ClusterLeases leases;
     private final Duration interval;
     private final Duration age;
+    private final Duration queuedAge;
 
-    public SweeperRoute(TrackingStore tracking, Duration interval, Duration age) {
+    public SweeperRoute(TrackingStore tracking, ClusterLeases leases, Duration interval, Duration age,
+                        Duration queuedAge) {
         this.tracking = tracking;
+        this.leases = leases;
         this.interval = interval;
         this.age = age;
+        this.queuedAge = queuedAge;
     }
 
     @Override
@@ -39,8 +49,21 @@ public class SweeperRoute extends RouteBuilder {
     }
 
     private List<DispatchRequest> stale() {
-        return tracking.stalePending(Instant.now().minus(age), BATCH).stream()
-                .map(d -> new DispatchRequest(d.id(), d.mode(), d.priority()))
-                .toList();
+        if (!leases.acquire(LEASE, ClusterLeases.leaseFor(interval))) {
+            return List.of(); // another node sweeps
+        }
+        Instant now = Instant.now();
+        Instant pendingBefore = now.minus(age);
+        Instant queuedBefore = now.minus(queuedAge);
+        try {
+            return tracking.staleOutbox(pendingBefore, queuedBefore, BATCH).stream()
+                    .filter(d -> tracking.claimStale(d, d.state() == vn.lienthong.gateway.tracking.DeliveryState.QUEUED
+                            ? queuedBefore : pendingBefore))
+                    .map(d -> new DispatchRequest(d.id(), d.mode(), d.priority()))
+                    .toList();
+        } catch (RuntimeException e) {
+            log.debug("Sweep skipped: {}", e.toString()); // the database is away; readiness says so
+            return List.of();
+        }
     }
 }

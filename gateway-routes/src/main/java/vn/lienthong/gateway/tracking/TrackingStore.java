@@ -215,7 +215,8 @@ public class TrackingStore {
     public void recordPushFailure(String deliveryId, String error) {
         transaction.executeWithoutResult(status -> {
             lockChain();
-            jdbc.sql("UPDATE deliveries SET attempts = attempts + 1, last_error = :error, updated_at = :now WHERE id = :id")
+            jdbc.sql("UPDATE deliveries SET attempts = attempts + 1, last_error = :error, updated_at = :now,"
+                            + " claimed_by = NULL, claimed_until = NULL WHERE id = :id")
                     .param("error", truncate(error)).param("now", now()).param("id", deliveryId).update();
             findDelivery(deliveryId).ifPresent(d -> event(d.documentId(), deliveryId, EventType.PUSH_FAILED, error, null));
         });
@@ -258,12 +259,43 @@ public class TrackingStore {
         return Boolean.TRUE.equals(changed);
     }
 
-    /** PENDING deliveries not touched since {@code before}: the outbox the sweeper re-enqueues. */
-    public List<DeliveryRow> stalePending(Instant before, int limit) {
-        return jdbc.sql("SELECT * FROM deliveries WHERE state = 'PENDING' AND updated_at < :before"
+    /**
+     * What the sweeper dispatches again: PENDING deliveries not touched since {@code pendingBefore} (recorded
+     * but never handed to the broker), and QUEUED ones not touched since {@code queuedBefore} (null: none),
+     * whose message the broker lost or whose consumer died between the broker's acknowledgement and the
+     * database.
+     */
+    public List<DeliveryRow> staleOutbox(Instant pendingBefore, Instant queuedBefore, int limit) {
+        String queued = queuedBefore == null ? "" : " OR (state = 'QUEUED' AND updated_at < :queuedBefore)";
+        return jdbc.sql("SELECT * FROM deliveries WHERE ((state = 'PENDING' AND updated_at < :before)" + queued + ")"
                         + " AND recipient_code NOT IN (SELECT code FROM agencies WHERE suspended = TRUE)"
                         + " ORDER BY updated_at LIMIT " + limit)
-                .param("before", time(before)).query(TrackingStore::delivery).list();
+                .param("before", time(pendingBefore))
+                .param("queuedBefore", queuedBefore == null ? null : time(queuedBefore))
+                .query(TrackingStore::delivery).list();
+    }
+
+    /**
+     * The sweeper's claim on a stale delivery: touches it if it is still in the state it was found in and
+     * untouched since {@code before}, so that it is dispatched once per sweep age, whichever node sweeps.
+     */
+    public boolean claimStale(DeliveryRow delivery, Instant before) {
+        return jdbc.sql("UPDATE deliveries SET updated_at = :now WHERE id = :id AND state = :state"
+                        + " AND updated_at < :before")
+                .param("now", now()).param("id", delivery.id()).param("state", delivery.state().name())
+                .param("before", time(before)).update() == 1;
+    }
+
+    /**
+     * Claims a delivery for one push until {@code until}: true when no other consumer (of this node or
+     * another) is pushing it now. A failed push gives the claim back; a dead node's claim expires.
+     */
+    public boolean claimPush(String deliveryId, String node, Instant until) {
+        OffsetDateTime now = now();
+        return jdbc.sql("UPDATE deliveries SET claimed_by = :node, claimed_until = :until WHERE id = :id"
+                        + " AND state IN ('PENDING', 'QUEUED') AND (claimed_until IS NULL OR claimed_until < :now)")
+                .param("node", node).param("until", time(until)).param("id", deliveryId).param("now", now)
+                .update() == 1;
     }
 
     /** What waits in the inbox of these agencies, highest priority first. */

@@ -246,7 +246,11 @@ class DocumentExchangeTest {
         String documentId = newDocumentId();
         String docId = tinhUy().sendEdoc(Packets.document(work, "vpcp-sdk-example/edoc_new.edxml", Packets.TINH_UY,
                 List.of(Packets.UBND), documentId), "edoc", Packets.TINH_UY).docId();
-        String copy = inboxItem(ubnd(), "edoc", Packets.TINH_UY).path("docId").asText();
+        // this document's copy (the inbox may still hold other tests' documents from the same sender)
+        String copy = jdbc.sql("SELECT id FROM deliveries WHERE document_id = :doc").param("doc", docId)
+                .query(String.class).single();
+        Await.until(Duration.ofSeconds(20), () -> jdbc.sql("SELECT state FROM deliveries WHERE id = :id")
+                .param("id", copy).query(String.class).single(), "AVAILABLE"::equals);
         EdocHeader original = (EdocHeader) Packets.header(VdxpClient.decodeEdoc(ubnd().getEdoc(copy)));
 
         // 13 is the sender's: it goes to the recipients
