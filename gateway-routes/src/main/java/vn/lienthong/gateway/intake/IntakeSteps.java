@@ -3,7 +3,6 @@ package vn.lienthong.gateway.intake;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
@@ -23,7 +22,6 @@ import org.slf4j.LoggerFactory;
 
 import vn.lienthong.adapters.exchange.GatewayError;
 import vn.lienthong.adapters.exchange.GatewayException;
-import vn.lienthong.adapters.vdxp.HashFile;
 import vn.lienthong.edxml.Edxml;
 import vn.lienthong.edxml.EdxmlException;
 import vn.lienthong.edxml.ValidationIssue;
@@ -47,6 +45,7 @@ import vn.lienthong.gateway.directory.Agency;
 import vn.lienthong.gateway.directory.DirectoryRepository;
 import vn.lienthong.gateway.directory.SignaturePolicy;
 import vn.lienthong.gateway.payload.PayloadStore;
+import vn.lienthong.gateway.payload.Sha256;
 import vn.lienthong.gateway.tracking.EventType;
 import vn.lienthong.gateway.signatures.PdfSignatureInspection;
 import vn.lienthong.gateway.signatures.PdfSignatureStore;
@@ -308,7 +307,7 @@ public class IntakeSteps {
                 : ((StatusHeader) intake.header).responseFor().documentId() + "#" + ((StatusHeader) intake.header).statusCode();
         String key = intake.messageType + "\n" + intake.header.from().organId().trim() + "\n" + identity.trim()
                 + "\n" + intake.packet.sha256Hex();
-        intake.dedupKey = HexFormat.of().formatHex(HashFile.newDigest().digest(key.getBytes(StandardCharsets.UTF_8)));
+        intake.dedupKey = Sha256.hex(key);
         tracking.findByDedupKey(intake.dedupKey).ifPresent(existing -> {
             intake.docId = existing;
             intake.duplicate = true;
@@ -333,7 +332,7 @@ public class IntakeSteps {
                 payloads.put(copy, intake.storedSha256);
             } else {
                 Path rewritten = Files.createTempFile(scratch, "out-", ".edxml");
-                MessageDigest digest = HashFile.newDigest();
+                MessageDigest digest = Sha256.newDigest();
                 try (EdxmlReader reader = EdxmlReader.open(intake.packet.file());
                      OutputStream out = new DigestOutputStream(Files.newOutputStream(rewritten), digest);
                      EdxmlWriter writer = EdxmlWriter.create(out)) {
