@@ -49,14 +49,22 @@ public final class SpooledPacket implements AutoCloseable {
                     throw new GatewayException(GatewayError.PACKET_TOO_LARGE, "tối đa " + maxBytes + " byte");
                 }
                 out.write(buffer, 0, n);
-                // digest everything but the newest two bytes
-                byte[] window = new byte[heldCount + n];
-                System.arraycopy(held, 0, window, 0, heldCount);
-                System.arraycopy(buffer, 0, window, heldCount, n);
-                int keep = Math.min(2, window.length);
-                digest.update(window, 0, window.length - keep);
-                System.arraycopy(window, window.length - keep, held, 0, keep);
-                heldCount = keep;
+                // digest everything but the newest two bytes, without copying the buffer
+                if (n >= 2) {
+                    digest.update(held, 0, heldCount);
+                    digest.update(buffer, 0, n - 2);
+                    held[0] = buffer[n - 2];
+                    held[1] = buffer[n - 1];
+                    heldCount = 2;
+                } else if (n == 1) {
+                    if (heldCount == 2) {
+                        digest.update(held[0]);
+                        held[0] = held[1];
+                        held[1] = buffer[0];
+                    } else {
+                        held[heldCount++] = buffer[0];
+                    }
+                }
             }
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(file);

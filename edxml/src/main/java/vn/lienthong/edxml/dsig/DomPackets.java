@@ -68,13 +68,21 @@ final class DomPackets {
         }
     }
 
-    static Document parse(InputStream in, long maxBytes) throws IOException {
-        DocumentBuilder builder;
+    /**
+     * One hardened parser per thread: finding and configuring a factory costs more than parsing a 100 KB packet
+     * (the JAXP lookup scans the class path), and a factory is not guaranteed to be thread-safe.
+     */
+    private static final ThreadLocal<DocumentBuilder> BUILDERS = ThreadLocal.withInitial(() -> {
         try {
-            builder = SecureXml.documentBuilderFactory().newDocumentBuilder();
+            return SecureXml.documentBuilderFactory().newDocumentBuilder();
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("no DOM parser", e);
         }
+    });
+
+    static Document parse(InputStream in, long maxBytes) throws IOException {
+        DocumentBuilder builder = BUILDERS.get();
+        builder.reset();
         builder.setErrorHandler(new ErrorHandler() {
             @Override
             public void warning(SAXParseException exception) {

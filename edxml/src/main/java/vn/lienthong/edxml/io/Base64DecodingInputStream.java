@@ -3,6 +3,7 @@ package vn.lienthong.edxml.io;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
+import java.nio.ByteBuffer;
 import java.util.Base64;
 
 import vn.lienthong.edxml.EdxmlError;
@@ -12,20 +13,28 @@ import vn.lienthong.edxml.EdxmlException;
  * Decodes base64 text as it is read, a chunk at a time, so that an attachment of any size passes through a
  * small buffer. Whitespace (line breaks of MIME-style writers) is skipped; any other character outside the
  * standard alphabet, or data after the padding, is an error naming the attachment.
+ *
+ * <p>Each chunk is narrowed to bytes with whitespace dropped, then decoded whole by the JDK's plain decoder,
+ * which also checks the alphabet. Only a chunk the JDK refuses, or the padded end, is scanned character by
+ * character, to say exactly what is wrong and where.
  */
 final class Base64DecodingInputStream extends InputStream {
 
-    private static final int CHUNK = 16 * 1024;
+    private static final int CHUNK = 32 * 1024;
+    private static final Base64.Decoder DECODER = Base64.getDecoder();
 
     private final Reader text;
     private final String path;
     private final char[] chars = new char[CHUNK];
+    /** Base64 characters not yet decoded: whatever did not make a whole quad, then the new chunk. */
     private final byte[] quads = new byte[CHUNK + 4];
     private int quadLength;
     private byte[] decoded = new byte[0];
     private int decodedPosition;
+    private int decodedLength;
     private boolean paddingSeen;
     private boolean finished;
+    /** Characters read before the current chunk, for error positions. */
     private long charsRead;
 
     Base64DecodingInputStream(Reader text, String path) {
@@ -45,13 +54,13 @@ final class Base64DecodingInputStream extends InputStream {
         if (length == 0) {
             return 0;
         }
-        while (decodedPosition == decoded.length) {
+        while (decodedPosition == decodedLength) {
             if (finished) {
                 return -1;
             }
             fill();
         }
-        int n = Math.min(length, decoded.length - decodedPosition);
+        int n = Math.min(length, decodedLength - decodedPosition);
         System.arraycopy(decoded, decodedPosition, target, offset, n);
         decodedPosition += n;
         return n;
@@ -64,6 +73,44 @@ final class Base64DecodingInputStream extends InputStream {
             decodeRemainder();
             return;
         }
+        // the parser hands text over in segments of a few KB: gather a full chunk, fewer decoder calls
+        for (int more; n < chars.length && (more = text.read(chars, n, chars.length - n)) > 0; ) {
+            n += more;
+        }
+        if (paddingSeen) {
+            scan(n);
+            return;
+        }
+        int length = quadLength;
+        boolean suspicious = false;
+        for (int i = 0; i < n; i++) {
+            char c = chars[i];
+            if (c > ' ') {
+                // '=' and anything outside ASCII take the careful path; the JDK checks the rest
+                suspicious |= c == '=' || c > 0x7f;
+                quads[length++] = (byte) c;
+            } else if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+                suspicious = true;
+            }
+        }
+        if (suspicious) {
+            scan(n);
+            return;
+        }
+        int whole = length - length % 4;
+        try {
+            decodeQuads(whole);
+        } catch (IllegalArgumentException e) {
+            scan(n); // names the character and its position
+            throw bad(e.getMessage());
+        }
+        quadLength = length;
+        shiftRemainder(whole);
+        charsRead += n;
+    }
+
+    /** The careful path: checks each character of the chunk, so that an error says what and where. */
+    private void scan(int n) throws IOException {
         for (int i = 0; i < n; i++) {
             char c = chars[i];
             charsRead++;
@@ -71,6 +118,9 @@ final class Base64DecodingInputStream extends InputStream {
                 continue;
             }
             if (c == '=') {
+                if (quadLength % 4 == 0) {
+                    throw bad("ký tự đệm '=' thừa (too much padding) ở ký tự thứ " + charsRead);
+                }
                 paddingSeen = true;
             } else if (paddingSeen) {
                 throw bad("dữ liệu sau ký tự đệm '=' (data after padding) ở ký tự thứ " + charsRead);
@@ -96,11 +146,22 @@ final class Base64DecodingInputStream extends InputStream {
 
     private void decode(int count) throws IOException {
         try {
-            decoded = Base64.getDecoder().decode(java.util.Arrays.copyOf(quads, count));
+            decodeQuads(count);
         } catch (IllegalArgumentException e) {
             throw bad(e.getMessage());
         }
-        decodedPosition = 0;
+        shiftRemainder(count);
+    }
+
+    private void decodeQuads(int count) {
+        ByteBuffer out = DECODER.decode(ByteBuffer.wrap(quads, 0, count));
+        decoded = out.array();
+        decodedPosition = out.arrayOffset() + out.position();
+        decodedLength = out.arrayOffset() + out.limit();
+    }
+
+    /** Keeps the characters after {@code count} (an incomplete quad) for the next chunk. */
+    private void shiftRemainder(int count) {
         System.arraycopy(quads, count, quads, 0, quadLength - count);
         quadLength -= count;
     }

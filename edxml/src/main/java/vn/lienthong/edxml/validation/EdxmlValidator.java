@@ -1,5 +1,6 @@
 package vn.lienthong.edxml.validation;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,6 +19,7 @@ import vn.lienthong.edxml.EdxmlException;
 import vn.lienthong.edxml.ValidationIssue;
 import vn.lienthong.edxml.io.EdxmlReader;
 import vn.lienthong.edxml.io.ReadLimits;
+import vn.lienthong.edxml.model.AttachmentInfo;
 import vn.lienthong.edxml.model.Bussiness;
 import vn.lienthong.edxml.model.BusinessDocType;
 import vn.lienthong.edxml.model.ContentIds;
@@ -55,15 +57,38 @@ public final class EdxmlValidator {
         this.limits = limits;
     }
 
+    /**
+     * Sees each attachment's decoded content while {@link #validate(InputStream, AttachmentConsumer)} reads the
+     * packet, so that a caller who also wants the content (to check the PDFs in it) needs no second read.
+     */
+    @FunctionalInterface
+    public interface AttachmentConsumer {
+        /**
+         * @param content the decoded bytes; what the consumer leaves unread is still decoded and checked after it
+         *                returns, and a base64 error is the packet's issue even if the consumer caught it
+         */
+        void accept(AttachmentInfo info, InputStream content) throws IOException;
+    }
+
     /** Reads and checks a whole packet; a packet that cannot be read yields that one issue. */
     public List<ValidationIssue> validate(InputStream packet) throws IOException {
+        return validate(packet, (info, content) -> { });
+    }
+
+    /**
+     * Reads and checks a whole packet in one pass, handing each attachment's decoded content to {@code consumer}
+     * on the way; a packet that cannot be read yields that one issue.
+     */
+    public List<ValidationIssue> validate(InputStream packet, AttachmentConsumer consumer) throws IOException {
         List<ValidationIssue> issues = new ArrayList<>();
         try (EdxmlReader reader = EdxmlReader.open(packet, limits)) {
             PacketHeader header = reader.header();
             issues.addAll(validateHeader(header));
             Map<String, Integer> attachments = new LinkedHashMap<>();
             for (EdxmlReader.Attachment attachment; (attachment = reader.nextAttachment()) != null; ) {
-                try (InputStream content = attachment.openStream()) {
+                try (FailureKeeping content = new FailureKeeping(attachment.openStream())) {
+                    consumer.accept(attachment.info(), content);
+                    content.rethrow();
                     content.transferTo(OutputStream.nullOutputStream());
                 }
                 String id = attachment.info().bareContentId();
@@ -84,6 +109,55 @@ public final class EdxmlValidator {
             issues.add(e.toIssue());
         }
         return issues;
+    }
+
+    /** Keeps the first decoding error of an attachment, so that a consumer cannot swallow it. */
+    private static final class FailureKeeping extends FilterInputStream {
+        private EdxmlException failure;
+
+        FailureKeeping(InputStream decoded) {
+            super(decoded);
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return super.read();
+            } catch (EdxmlException e) {
+                throw kept(e);
+            }
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            try {
+                return super.read(b, off, len);
+            } catch (EdxmlException e) {
+                throw kept(e);
+            }
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            try {
+                return super.skip(n);
+            } catch (EdxmlException e) {
+                throw kept(e);
+            }
+        }
+
+        private EdxmlException kept(EdxmlException e) {
+            if (failure == null) {
+                failure = e;
+            }
+            return e;
+        }
+
+        void rethrow() throws EdxmlException {
+            if (failure != null) {
+                throw failure;
+            }
+        }
     }
 
     /** Every manifest Reference has its Attachment and every Attachment its Reference. */

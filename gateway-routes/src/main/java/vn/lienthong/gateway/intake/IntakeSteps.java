@@ -53,6 +53,7 @@ import vn.lienthong.gateway.tracking.TrackingStore;
 import vn.lienthong.trust.certificates.CertificateCheck;
 import vn.lienthong.trust.certificates.CertificateValidator;
 import vn.lienthong.trust.certificates.ExpectedSender;
+import vn.lienthong.trust.pdf.AttachmentSignatureReport;
 
 /**
  * The steps of the intake route, in order: parse, validate, authorize, resolve recipients, check the
@@ -105,16 +106,21 @@ public class IntakeSteps {
     }
 
     /**
-     * The whole packet against QCVN 102:2016, attachments decoded on the way. Warnings (an agency code
-     * outside the published grammars) do not refuse it: the directory decides whether a code exists.
+     * The whole packet against QCVN 102:2016, in one read: each attachment is decoded once, and the PDFs in it
+     * are checked on the way ({@link #inspectPdfSignatures} judges the result later, in its place in the route).
+     * Warnings (an agency code outside the published grammars) do not refuse it: the directory decides
+     * whether a code exists.
      */
     public void validate(Intake intake) {
         List<ValidationIssue> issues;
+        List<AttachmentSignatureReport> pdfReports = new ArrayList<>();
         try (InputStream in = Files.newInputStream(intake.packet.file())) {
-            issues = ValidationIssue.errorsOf(validator.validate(in));
+            issues = ValidationIssue.errorsOf(validator.validate(in,
+                    (attachment, content) -> pdfReports.add(pdfInspection.inspect(attachment, content))));
         } catch (IOException e) {
             throw new GatewayException(GatewayError.INTERNAL_ERROR, e.getMessage(), e);
         }
+        intake.pdfSignatures = PdfSignatureInspection.Result.of(pdfReports);
         if (!issues.isEmpty()) {
             StringBuilder detail = new StringBuilder();
             for (int i = 0; i < Math.min(5, issues.size()); i++) {
@@ -280,15 +286,17 @@ public class IntakeSteps {
     }
 
     /**
-     * Opens each attachment (the SDK's ZIPs unzipped within limits) and checks the signatures of its PDFs;
-     * the results are recorded with the document for the receiving clerk. Only an unsafe archive refuses
+     * What the PDFs of each attachment (the SDK's ZIPs unzipped within limits) say, as {@link #validate} found
+     * it; the results are recorded with the document for the receiving clerk. Only an unsafe archive refuses
      * the packet.
      */
     public void inspectPdfSignatures(Intake intake) {
-        try {
-            intake.pdfSignatures = pdfInspection.inspect(intake.packet.file());
-        } catch (IOException e) {
-            throw new GatewayException(GatewayError.INTERNAL_ERROR, e.getMessage(), e);
+        if (intake.pdfSignatures == null) { // the packet did not come through validate()
+            try {
+                intake.pdfSignatures = pdfInspection.inspect(intake.packet.file());
+            } catch (IOException e) {
+                throw new GatewayException(GatewayError.INTERNAL_ERROR, e.getMessage(), e);
+            }
         }
         var refused = intake.pdfSignatures.refused();
         if (refused != null) {
@@ -317,21 +325,19 @@ public class IntakeSteps {
     /**
      * Stores the packet as received (by its hash, for evidence) and the packet as delivered: the same with
      * the gateway's TraceHeader appended. A packet carrying an XML-DSig signature is delivered untouched,
-     * since any change would break its signature.
+     * since any change would break its signature: then both are the one stored file. The received packet is
+     * the spool file itself, moved into the store (a rename on the same file system, never a copy); nothing
+     * reads the spool after this step.
      */
     public void store(Intake intake) {
         try {
-            Path scratch = payloads.scratchDir();
             boolean signed = intake.header.signature() != null
                     && Edxml.XMLDSIG_NAMESPACE.equals(intake.header.signature().namespace());
             if (signed) {
-                Path copy = Files.createTempFile(scratch, "out-", ".edxml");
-                Files.copy(intake.packet.file(), copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 intake.storedSha256 = intake.packet.sha256Hex();
                 intake.storedSize = intake.packet.size();
-                payloads.put(copy, intake.storedSha256);
             } else {
-                Path rewritten = Files.createTempFile(scratch, "out-", ".edxml");
+                Path rewritten = Files.createTempFile(payloads.scratchDir(), "out-", ".edxml");
                 MessageDigest digest = Sha256.newDigest();
                 try (EdxmlReader reader = EdxmlReader.open(intake.packet.file());
                      OutputStream out = new DigestOutputStream(Files.newOutputStream(rewritten), digest);
@@ -345,9 +351,7 @@ public class IntakeSteps {
                 intake.storedSize = Files.size(rewritten);
                 payloads.put(rewritten, intake.storedSha256);
             }
-            Path received = Files.createTempFile(scratch, "in-", ".edxml");
-            Files.copy(intake.packet.file(), received, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            payloads.put(received, intake.packet.sha256Hex());
+            payloads.put(intake.packet.file(), intake.packet.sha256Hex());
         } catch (IOException e) {
             throw new GatewayException(GatewayError.INTERNAL_ERROR, "không lưu được gói tin: " + e.getMessage(), e);
         }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import vn.lienthong.edxml.io.EdxmlReader;
+import vn.lienthong.edxml.model.AttachmentInfo;
 import vn.lienthong.trust.pdf.AttachmentSignatureInspector;
 import vn.lienthong.trust.pdf.AttachmentSignatureReport;
 import vn.lienthong.trust.pdf.AttachmentSignatureReport.Verdict;
@@ -29,20 +30,30 @@ public class PdfSignatureInspection {
         public AttachmentSignatureReport refused() {
             return reports.stream().filter(r -> r.verdict() == Verdict.REFUSED).findFirst().orElse(null);
         }
+
+        /** The result of a packet whose attachments gave these reports, in order. */
+        public static Result of(List<AttachmentSignatureReport> reports) {
+            return new Result(List.copyOf(reports), PdfSignatureInspection.verdict(reports));
+        }
     }
 
+    /** Reads the packet's attachments and inspects each (for a packet that is not being read anyway). */
     public Result inspect(Path packet) throws IOException {
         List<AttachmentSignatureReport> reports = new ArrayList<>();
         try (EdxmlReader reader = EdxmlReader.open(packet)) {
             reader.header();
             for (EdxmlReader.Attachment attachment; (attachment = reader.nextAttachment()) != null; ) {
                 try (InputStream content = attachment.openStream()) {
-                    reports.add(inspector.inspect(attachment.info().attachmentName(), attachment.info().contentType(),
-                            content));
+                    reports.add(inspect(attachment.info(), content));
                 }
             }
         }
-        return new Result(reports, verdict(reports));
+        return Result.of(reports);
+    }
+
+    /** Inspects one attachment from its decoded content (read to its end), as the intake's one pass offers it. */
+    public AttachmentSignatureReport inspect(AttachmentInfo attachment, InputStream content) throws IOException {
+        return inspector.inspect(attachment.attachmentName(), attachment.contentType(), content);
     }
 
     /** INVALID if any signature fails; SIGNED_VALID if some PDF is validly signed; else NOT_SIGNED or NO_PDF. */
