@@ -40,6 +40,8 @@ public enum GatewayError {
     UNKNOWN_ENTRY("46", 404, "Không có trong danh bạ", "not in the directory"),
     ALREADY_EXISTS("47", 409, "Đã có trong danh bạ", "already in the directory"),
     FORBIDDEN("48", 403, "Vai trò của tài khoản không đủ cho thao tác này", "role not sufficient"),
+    DOCUMENT_ID_TAKEN("60", 409, "DocumentId đã được cơ quan khác dùng cho văn bản gửi tới cùng đơn vị nhận",
+            "DocumentId already used by another sender for the same recipient"),
     PACKET_UNAVAILABLE("80", 503, "Gói tin tạm thời không đọc được từ kho lưu trữ, vui lòng thử lại sau",
             "packet not readable from the payload store (is the shared store mounted on this node?)");
 

@@ -149,6 +149,7 @@ public class IntakeSteps {
     public void resolveRecipients(Intake intake) {
         if (intake.header instanceof EdocHeader edoc) {
             resolveDocumentRecipients(intake, edoc);
+            refuseAnotherSendersDocumentId(intake, edoc);
         } else {
             resolveStatusRecipients(intake, (StatusHeader) intake.header);
         }
@@ -177,6 +178,24 @@ public class IntakeSteps {
         }
         intake.recipients.addAll(codes);
         originalOf(edoc).ifPresent(original -> intake.original = original);
+    }
+
+    /**
+     * A DocumentId belongs to its sender: a document reusing the id of another sender's document to the
+     * same recipient is refused, since that recipient's statuses on it could otherwise reach the wrong
+     * sender. (Statuses are also resolved by ResponseFor's OrganId; this keeps a recipient's view clear.)
+     */
+    private void refuseAnotherSendersDocumentId(Intake intake, EdocHeader edoc) {
+        String documentId = trim(edoc.messageHeader().documentId());
+        if (documentId == null || documentId.isEmpty()) {
+            return;
+        }
+        List<String> taken = tracking.recipientsWithForeignDocumentId(documentId, edoc.from().organId().trim(),
+                intake.recipients);
+        if (!taken.isEmpty()) {
+            throw new GatewayException(GatewayError.DOCUMENT_ID_TAKEN,
+                    documentId + " (đơn vị nhận " + String.join(", ", taken) + ")");
+        }
     }
 
     /** A revocation, update or replacement names the document it acts on, among those the sender sent. */
@@ -215,8 +234,12 @@ public class IntakeSteps {
         StatusCode code = StatusCode.fromCode(status.statusCode()).orElseThrow();
         String reporter = status.from().organId().trim();
         String documentId = status.responseFor().documentId().trim();
+        String originalSender = trim(status.responseFor().organId());
         boolean bySender = code.issuer() == StatusCode.Issuer.SENDER;
-        Optional<TrackingStore.DocumentRow> original = tracking.findOriginal(documentId, reporter, bySender);
+        // a recipient's status names the original by its sender (ResponseFor/OrganId) and DocumentId together
+        Optional<TrackingStore.DocumentRow> original = bySender || originalSender == null || originalSender.isEmpty()
+                ? tracking.findOriginal(documentId, reporter, bySender)
+                : tracking.findReceivedOriginal(documentId, originalSender, reporter);
         if (original.isEmpty()) {
             if (tracking.findOriginal(documentId, reporter, !bySender).isPresent()) {
                 throw new GatewayException(GatewayError.STATUS_NOT_ALLOWED, bySender

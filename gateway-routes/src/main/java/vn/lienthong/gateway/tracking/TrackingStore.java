@@ -168,6 +168,34 @@ public class TrackingStore {
                 .query(TrackingStore::document).list().stream().findFirst();
     }
 
+    /**
+     * The latest document packet with this DocumentId that {@code sender} sent to {@code recipient}. A
+     * DocumentId is the sender's own: another sender's document with the same id is never the one meant.
+     */
+    public Optional<DocumentRow> findReceivedOriginal(String edxmlDocumentId, String sender, String recipient) {
+        return jdbc.sql("SELECT doc.* FROM documents doc JOIN deliveries d ON d.document_id = doc.id"
+                        + " WHERE doc.edxml_document_id = :docId AND doc.message_type = 'edoc' AND doc.from_code = :sender"
+                        + " AND d.recipient_code = :recipient ORDER BY doc.received_at DESC")
+                .param("docId", edxmlDocumentId).param("sender", sender).param("recipient", recipient)
+                .query(TrackingStore::document).list().stream().findFirst();
+    }
+
+    /**
+     * The recipients among {@code recipients} that already have a document with this DocumentId from a
+     * sender other than {@code sender}: reusing it would let that sender capture their statuses.
+     */
+    public List<String> recipientsWithForeignDocumentId(String edxmlDocumentId, String sender,
+                                                        java.util.Collection<String> recipients) {
+        if (recipients.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT DISTINCT d.recipient_code FROM documents doc JOIN deliveries d ON d.document_id = doc.id"
+                        + " WHERE doc.edxml_document_id = :docId AND doc.message_type = 'edoc' AND doc.from_code <> :sender"
+                        + " AND d.recipient_code IN (:recipients)")
+                .param("docId", edxmlDocumentId).param("sender", sender).param("recipients", recipients)
+                .query(String.class).list();
+    }
+
     /** Records the business status a recipient reported on a document (shown in getSentEdocList). */
     public void setBusinessStatus(String documentId, String recipientCode, String statusCode) {
         jdbc.sql("UPDATE deliveries SET business_status = :code WHERE document_id = :doc AND recipient_code = :recipient")

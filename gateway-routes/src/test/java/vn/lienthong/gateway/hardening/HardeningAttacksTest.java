@@ -26,6 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import vn.lienthong.adapters.vdxp.VdxpClient;
 import vn.lienthong.edxml.model.EdocHeader;
+import vn.lienthong.edxml.model.StatusCode;
 import vn.lienthong.gateway.support.Await;
 import vn.lienthong.gateway.support.Packets;
 import vn.lienthong.gateway.support.SampleSystems;
@@ -59,6 +60,48 @@ class HardeningAttacksTest {
 
     static String newDocumentId(String from) {
         return from + ",2026/11/21," + NUMBER.incrementAndGet() + "/HARDEN";
+    }
+
+    /**
+     * Issue 10.3: Văn phòng Chính phủ's system sends UBND a document carrying the Tỉnh ủy's DocumentId: it is
+     * refused (60). Even when two senders' documents under one id do sit in UBND's inbox (recorded before this
+     * rule, or two submissions racing), UBND's status 03 on the Tỉnh ủy's document reaches the Tỉnh ủy: a
+     * status finds its document by ResponseFor's OrganId and DocumentId together.
+     */
+    @Test
+    void aDocumentIdOfAnotherSenderCannotCaptureItsStatuses() throws Exception {
+        String documentId = newDocumentId(Packets.TINH_UY);
+        Path honest = Packets.document(work, "vpcp-sdk-example/edoc_new.edxml", Packets.TINH_UY, List.of(Packets.UBND),
+                documentId);
+        String original = SampleSystems.tinhUy(port).sendEdoc(honest, "edoc", Packets.TINH_UY).docId();
+        assertThat(original).isNotEmpty();
+
+        VdxpClient.Answer reuse = SampleSystems.vpcp(port).sendEdoc(Packets.document(work,
+                "vpcp-sdk-example/edoc_new.edxml", Packets.VPCP, List.of(Packets.UBND), documentId), "edoc", Packets.VPCP);
+        assertThat(reuse.errorCode()).as(reuse.json().toString()).isEqualTo("60");
+        assertThat(reuse.errorDesc()).contains(documentId, Packets.UBND);
+        assertThat(SampleSystems.vpcp(port).sendEdoc(Packets.document(work, "vpcp-sdk-example/edoc_new.edxml",
+                Packets.VPCP, List.of(Packets.SO_NOI_VU), documentId), "edoc", Packets.VPCP).ok())
+                .as("another recipient never saw the id").isTrue();
+
+        // the state the rule prevents, made directly in the database: VPCP's later document under the same id
+        String captured = SampleSystems.vpcp(port).sendEdoc(Packets.document(work, "vpcp-sdk-example/edoc_new.edxml",
+                Packets.VPCP, List.of(Packets.UBND), newDocumentId(Packets.VPCP)), "edoc", Packets.VPCP).docId();
+        assertThat(jdbc.sql("UPDATE documents SET edxml_document_id = :id WHERE id = :doc").param("id", documentId)
+                .param("doc", captured).update()).isEqualTo(1);
+
+        EdocHeader header = (EdocHeader) Packets.header(Files.readAllBytes(honest));
+        VdxpClient.Answer status = SampleSystems.ubnd(port).sendEdoc(
+                Packets.status(work, header, Packets.UBND, StatusCode.ACCEPTED), "status", Packets.UBND);
+        assertThat(status.ok()).as(status.json().toString()).isTrue();
+        assertThat(jdbc.sql("SELECT related_doc_id FROM documents WHERE id = :id").param("id", status.docId())
+                .query(String.class).single()).isEqualTo(original);
+        assertThat(jdbc.sql("SELECT recipient_code FROM deliveries WHERE document_id = :id").param("id", status.docId())
+                .query(String.class).list()).containsExactly(Packets.TINH_UY);
+        Await.until(Duration.ofSeconds(20), () -> SampleSystems.tinhUy(port).getReceivedEdocList("status").data(),
+                list -> list.findValuesAsText("from").contains(Packets.UBND));
+        assertThat(SampleSystems.vpcp(port).getReceivedEdocList("status").data().findValuesAsText("from"))
+                .doesNotContain(Packets.UBND);
     }
 
     /**
