@@ -30,6 +30,15 @@ class ArchitectureTest {
                     + "(they ask the gateway through ExchangeService)");
 
     @ArchTest
+    static final ArchRule the_exchange_contract_speaks_no_protocol = noClasses()
+            .that().resideInAPackage("vn.lienthong.adapters.exchange..")
+            .should().dependOnClassesThat().resideInAnyPackage("vn.lienthong.adapters.vdxp..",
+                    "vn.lienthong.adapters.soap..", "vn.lienthong.adapters.push..", "org.apache.cxf..",
+                    "org.springframework..", "jakarta.servlet..")
+            .as("the exchange contract (ExchangeService, SpooledPacket, GatewayError) speaks no protocol: "
+                    + "a protocol's quirks stay in its adapter");
+
+    @ArchTest
     static final ArchRule soap_and_vdxp_adapters_are_independent = noClasses()
             .that().resideInAPackage("vn.lienthong.adapters.soap..")
             .should().dependOnClassesThat().resideInAnyPackage("vn.lienthong.adapters.vdxp..")

@@ -19,8 +19,15 @@ public interface ExchangeService {
         }
     }
 
-    /** A packet received and spooled by an adapter, not yet accepted. */
-    record Submission(String messageType, SpooledPacket packet, String channel) {
+    /**
+     * A packet received and spooled by an adapter, not yet accepted. {@code declaredSender} is the agency the
+     * protocol named beside the packet (VDXP's {@code from}), or null: the gateway holds it to the same rule as
+     * the packet's own From.
+     */
+    record Submission(String messageType, SpooledPacket packet, String channel, String declaredSender) {
+        public Submission(String messageType, SpooledPacket packet, String channel) {
+            this(messageType, packet, channel, null);
+        }
     }
 
     /** The answer to an accepted packet: its DocId, and whether it was a resubmission of one already accepted. */
@@ -28,12 +35,12 @@ public interface ExchangeService {
     }
 
     /**
-     * One packet waiting in a caller's inbox. {@code pdfSignatures} is what the gateway found of the PDF
-     * signatures in it (SIGNED_VALID, NOT_SIGNED, INVALID, NO_PDF), or null when it has no attachment.
+     * One packet waiting in a caller's inbox: {@code processing} once its recipient said it is working on it.
+     * {@code pdfSignatures} is what the gateway found of the PDF signatures in it (SIGNED_VALID, NOT_SIGNED,
+     * INVALID, NO_PDF), or null when it has no attachment. Each adapter puts the state in its own words.
      */
     record InboxEntry(String docId, String messageType, String from, String to, Instant createdAt, Instant updatedAt,
-                      String status, String statusDescription, int priority, String sha256, long size,
-                      String pdfSignatures) {
+                      boolean processing, int priority, String sha256, long size, String pdfSignatures) {
     }
 
     /**
@@ -60,10 +67,13 @@ public interface ExchangeService {
         }
     }
 
-    /** One recipient of a packet the caller sent, with where it stands. */
+    /**
+     * One recipient of a packet the caller sent, with where it stands: {@code deliveryState} the gateway's state
+     * of the delivery (PENDING, QUEUED, AVAILABLE, PROCESSING, DELIVERED, REJECTED, FAILED, HELD), and
+     * {@code businessStatus} the last status code (01..16) the recipient sent, or null.
+     */
     record SentEntry(String docId, String messageType, String fromCode, String toCode, String title, String notation,
-                     Instant sentTime, Instant receivedTime, String sendStatus, String sendStatusDescription,
-                     String receiveStatus, String receiveStatusDescription) {
+                     Instant sentTime, Instant receivedTime, String deliveryState, String businessStatus) {
     }
 
     /** One agency of the directory. */

@@ -3,7 +3,6 @@ package vn.lienthong.adapters.soap;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -22,6 +21,7 @@ import vn.lienthong.adapters.exchange.ExchangeService;
 import vn.lienthong.adapters.exchange.ExchangeService.CallerSystem;
 import vn.lienthong.adapters.exchange.GatewayError;
 import vn.lienthong.adapters.exchange.GatewayException;
+import vn.lienthong.adapters.exchange.MessageType;
 import vn.lienthong.adapters.exchange.SpooledPacket;
 
 /**
@@ -161,18 +161,9 @@ public class LienthongSoapEndpoint implements LienthongSoapService {
         return null;
     }
 
+    /** The exchange's one rule; sendDocument's WSDL declares the parameter required, listPending's optional. */
     private static String messageType(String value, boolean required) {
-        if (value == null || value.isBlank()) {
-            if (required) {
-                throw new GatewayException(GatewayError.MISSING_PARAMETER, "messageType");
-            }
-            return "edoc";
-        }
-        String type = value.trim().toLowerCase(Locale.ROOT);
-        if (!type.equals("edoc") && !type.equals("status")) {
-            throw new GatewayException(GatewayError.BAD_PARAMETER, "messageType phải là edoc hoặc status");
-        }
-        return type;
+        return MessageType.parse(required ? required(value, "messageType") : value);
     }
 
     private static String required(String value, String name) {

@@ -43,7 +43,7 @@ public class PendingDocument {
         item.from = entry.from();
         item.to = entry.to();
         item.createdAt = entry.createdAt();
-        item.status = entry.status();
+        item.status = entry.processing() ? "processing" : "initial";
         item.priority = entry.priority();
         item.size = entry.size();
         item.sha256 = entry.sha256();

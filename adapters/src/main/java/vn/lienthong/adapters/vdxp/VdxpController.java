@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -30,7 +29,9 @@ import vn.lienthong.adapters.exchange.ExchangeService;
 import vn.lienthong.adapters.exchange.ExchangeService.CallerSystem;
 import vn.lienthong.adapters.exchange.GatewayError;
 import vn.lienthong.adapters.exchange.GatewayException;
+import vn.lienthong.adapters.exchange.MessageType;
 import vn.lienthong.adapters.exchange.SpooledPacket;
+import vn.lienthong.edxml.model.StatusCode;
 
 /**
  * The national axis's HTTP API, as the official SDK (SDKVXP) speaks it, so that a document system built on
@@ -114,8 +115,9 @@ public class VdxpController {
         if (declared > settings.maxPacketBytes()) {
             throw new GatewayException(GatewayError.PACKET_TOO_LARGE, "tối đa " + settings.maxPacketBytes() + " byte");
         }
+        // + 2: the SDK's trailing CRLF, which its hash-file does not cover
         try (InputStream body = request.getInputStream();
-             SpooledPacket received = SpooledPacket.spool(body, settings.spoolDir(), settings.maxPacketBytes() + 2)) {
+             SdkUpload received = SdkUpload.spool(body, settings.spoolDir(), settings.maxPacketBytes() + 2)) {
             if (!received.matchesHashFile(hashFile)) {
                 throw new GatewayException(GatewayError.HASH_MISMATCH, null);
             }
@@ -123,13 +125,8 @@ public class VdxpController {
             if (packet.size() > settings.maxPacketBytes()) {
                 throw new GatewayException(GatewayError.PACKET_TOO_LARGE, "tối đa " + settings.maxPacketBytes() + " byte");
             }
-            signed.get("from").ifPresent(from -> {
-                if (!caller.agencyCodes().contains(from)) {
-                    throw new GatewayException(GatewayError.SENDER_NOT_ALLOWED, from);
-                }
-            });
             ExchangeService.Receipt receipt = exchange.submit(caller,
-                    new ExchangeService.Submission(messageType, packet, "vdxp"));
+                    new ExchangeService.Submission(messageType, packet, "vdxp", signed.get("from").orElse(null)));
             Map<String, Object> answer = ok();
             answer.put("DocId", receipt.docId());
             return answer;
@@ -147,8 +144,8 @@ public class VdxpController {
             item.put("updated_time", time(entry.updatedAt()));
             item.put("from", nonNull(entry.from()));
             item.put("to", nonNull(entry.to()));
-            item.put("status", nonNull(entry.status()));
-            item.put("status_desc", nonNull(entry.statusDescription()));
+            item.put("status", entry.processing() ? "processing" : "initial");
+            item.put("status_desc", entry.processing() ? "Đang xử lý" : "Mới");
             item.put("priority", entry.priority());
             item.put("contentSha256", nonNull(entry.sha256()));
             item.put("contentLength", entry.size());
@@ -228,10 +225,11 @@ public class VdxpController {
             item.put("messageType", entry.messageType());
             item.put("sentTime", time(entry.sentTime()));
             item.put("receivedTime", time(entry.receivedTime()));
-            item.put("sendStatus", nonNull(entry.sendStatus()));
-            item.put("sendStatusDesc", nonNull(entry.sendStatusDescription()));
-            item.put("receiveStatus", nonNull(entry.receiveStatus()));
-            item.put("receiveStatusDesc", nonNull(entry.receiveStatusDescription()));
+            item.put("sendStatus", nonNull(entry.deliveryState()));
+            item.put("sendStatusDesc", sendStatusDescription(entry.deliveryState()));
+            item.put("receiveStatus", nonNull(entry.businessStatus()));
+            item.put("receiveStatusDesc", entry.businessStatus() == null ? ""
+                    : StatusCode.fromCode(entry.businessStatus()).map(StatusCode::label).orElse(""));
             data.add(item);
         }
         Map<String, Object> answer = ok();
@@ -342,11 +340,21 @@ public class VdxpController {
     }
 
     private static String messageType(SignedHeader signed) {
-        String type = signed.get("messagetype").orElse("edoc").toLowerCase(Locale.ROOT);
-        if (!type.equals("edoc") && !type.equals("status")) {
-            throw new GatewayException(GatewayError.BAD_PARAMETER, "messagetype phải là edoc hoặc status");
-        }
-        return type;
+        return MessageType.parse(signed.get("messagetype").orElse(null));
+    }
+
+    /** The wire's words for where a sent packet stands (sendStatusDesc), from the gateway's delivery state. */
+    private static String sendStatusDescription(String deliveryState) {
+        return switch (nonNull(deliveryState)) {
+            case "PENDING", "QUEUED" -> "Đang chuyển";
+            case "AVAILABLE" -> "Chờ đơn vị nhận lấy về";
+            case "PROCESSING" -> "Đơn vị nhận đang xử lý";
+            case "DELIVERED" -> "Đã chuyển";
+            case "REJECTED" -> "Đơn vị nhận báo lỗi";
+            case "FAILED" -> "Chuyển thất bại";
+            case "HELD" -> "Tạm giữ, đơn vị nhận đang tạm dừng";
+            default -> "";
+        };
     }
 
     private static String operation(HttpServletRequest request) {

@@ -83,7 +83,7 @@ final class InMemoryExchange implements ExchangeService {
         Accepted accepted = this.accepted.stream().filter(a -> a.docId().equals(docId)).findFirst().orElseThrow();
         Instant now = Instant.parse("2026-11-21T02:30:00Z");
         inboxes.computeIfAbsent(recipient.systemId(), k -> new CopyOnWriteArrayList<>())
-                .add(new InboxEntry(docId, accepted.messageType(), from, to, now, now, "PENDING", "Chờ nhận", 2,
+                .add(new InboxEntry(docId, accepted.messageType(), from, to, now, now, false, 2,
                         packet.sha256(), packet.size(), null));
     }
 

@@ -110,7 +110,7 @@ class SoapServiceTest {
             assertThat(item.getFrom()).isEqualTo("000.00.00.D41");
             assertThat(item.getTo()).isEqualTo("000.00.00.H41");
             assertThat(item.getCreatedAt()).isEqualTo(java.time.Instant.parse("2026-11-21T02:30:00Z"));
-            assertThat(item.getStatus()).isEqualTo("PENDING");
+            assertThat(item.getStatus()).as("the SOAP word for a new document").isEqualTo("initial");
             assertThat(item.getPriority()).isEqualTo(2);
             assertThat(item.getSize()).isEqualTo(Files.size(sample));
             assertThat(item.getSha256()).isEqualTo(accepted.sha256());

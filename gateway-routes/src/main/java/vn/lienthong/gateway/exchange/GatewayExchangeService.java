@@ -10,10 +10,10 @@ import org.apache.camel.ProducerTemplate;
 import vn.lienthong.adapters.exchange.ExchangeService;
 import vn.lienthong.adapters.exchange.GatewayError;
 import vn.lienthong.adapters.exchange.GatewayException;
-import vn.lienthong.edxml.model.StatusCode;
 import vn.lienthong.gateway.directory.DirectoryRepository;
 import vn.lienthong.gateway.directory.SystemAccount;
 import vn.lienthong.gateway.intake.Intake;
+import vn.lienthong.gateway.intake.SenderAuthorization;
 import vn.lienthong.gateway.evidence.EvidenceStore;
 import vn.lienthong.gateway.metrics.GatewayMetrics;
 import vn.lienthong.gateway.signatures.PdfSignatureStore;
@@ -66,6 +66,9 @@ public class GatewayExchangeService implements ExchangeService {
 
     @Override
     public Receipt submit(CallerSystem caller, Submission submission) {
+        if (submission.declaredSender() != null) {
+            SenderAuthorization.requireActsFor(caller, submission.declaredSender());
+        }
         Intake intake = new Intake(caller, submission.messageType(), submission.packet(), submission.channel());
         try {
             Intake done = camel.requestBody(IntakeRoute.ENDPOINT, intake, Intake.class);
@@ -84,8 +87,7 @@ public class GatewayExchangeService implements ExchangeService {
         return tracking.inbox(caller.agencyCodes(), messageType).stream()
                 .map(row -> new InboxEntry(row.delivery().id(), row.messageType(), row.fromCode(),
                         row.delivery().recipientCode(), row.delivery().createdAt(), row.delivery().updatedAt(),
-                        row.delivery().state() == DeliveryState.PROCESSING ? "processing" : "initial",
-                        row.delivery().state() == DeliveryState.PROCESSING ? "Đang xử lý" : "Mới",
+                        row.delivery().state() == DeliveryState.PROCESSING,
                         row.delivery().priority(), row.storedSha256(), row.storedSize(), row.pdfVerdict()))
                 .toList();
     }
@@ -141,12 +143,9 @@ public class GatewayExchangeService implements ExchangeService {
                 .map(row -> {
                     TrackingStore.DocumentRow doc = row.document();
                     TrackingStore.DeliveryRow delivery = row.delivery();
-                    String business = delivery.businessStatus();
                     return new SentEntry(doc.id(), doc.messageType(), doc.fromCode(), delivery.recipientCode(),
                             doc.subject(), notation(doc), doc.receivedAt(), delivery.deliveredAt(),
-                            delivery.state().name(), describe(delivery.state()),
-                            business == null ? "" : business,
-                            business == null ? "" : StatusCode.fromCode(business).map(StatusCode::label).orElse(""));
+                            delivery.state().name(), delivery.businessStatus());
                 })
                 .toList();
     }
@@ -186,17 +185,5 @@ public class GatewayExchangeService implements ExchangeService {
             return doc.codeNotation() == null ? "" : doc.codeNotation();
         }
         return doc.codeNotation() == null ? doc.codeNumber() : doc.codeNumber() + "/" + doc.codeNotation();
-    }
-
-    private static String describe(DeliveryState state) {
-        return switch (state) {
-            case PENDING, QUEUED -> "Đang chuyển";
-            case AVAILABLE -> "Chờ đơn vị nhận lấy về";
-            case PROCESSING -> "Đơn vị nhận đang xử lý";
-            case DELIVERED -> "Đã chuyển";
-            case REJECTED -> "Đơn vị nhận báo lỗi";
-            case FAILED -> "Chuyển thất bại";
-            case HELD -> "Tạm giữ, đơn vị nhận đang tạm dừng";
-        };
     }
 }

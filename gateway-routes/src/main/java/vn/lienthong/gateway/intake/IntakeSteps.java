@@ -135,11 +135,7 @@ public class IntakeSteps {
 
     /** The system may send only as an agency it acts for. */
     public void authorize(Intake intake) {
-        String from = intake.header.from().organId().trim();
-        if (!intake.caller.agencyCodes().contains(from)) {
-            throw new GatewayException(GatewayError.SENDER_NOT_ALLOWED,
-                    "hệ thống " + intake.caller.systemId() + " không được gửi thay " + from);
-        }
+        SenderAuthorization.requireActsFor(intake.caller, intake.header.from().organId());
     }
 
     /**

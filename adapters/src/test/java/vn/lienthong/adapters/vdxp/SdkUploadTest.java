@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +17,7 @@ import vn.lienthong.adapters.exchange.GatewayError;
 import vn.lienthong.adapters.exchange.GatewayException;
 import vn.lienthong.adapters.exchange.SpooledPacket;
 
-class SpooledPacketTest {
+class SdkUploadTest {
 
     @TempDir
     Path dir;
@@ -25,8 +26,8 @@ class SpooledPacketTest {
     void recognisesTheSdksTrailingCrlfByItsHash() throws IOException {
         byte[] packet = "<edXML/>".getBytes(StandardCharsets.UTF_8);
         String sdkHash = HashFile.unpaddedHex(HashFile.newDigest().digest(packet));
-        SpooledPacket spooled = SpooledPacket.spool(new ByteArrayInputStream("<edXML/>\r\n".getBytes()), dir, 1000);
-        assertThat(spooled.size()).isEqualTo(10);
+        SdkUpload spooled = SdkUpload.spool(new ByteArrayInputStream("<edXML/>\r\n".getBytes()), dir, 1000);
+        assertThat(spooled.received().size()).isEqualTo(10);
         assertThat(spooled.matchesHashFile(sdkHash)).isTrue();
         SpooledPacket stripped = spooled.forHashFile(sdkHash);
         assertThat(stripped.size()).isEqualTo(8);
@@ -35,10 +36,25 @@ class SpooledPacketTest {
     }
 
     @Test
+    void findsTheCrlfWhenTheBodyArrivesByteByByte() throws IOException {
+        byte[] packet = "<edXML/>".getBytes(StandardCharsets.UTF_8);
+        String sdkHash = HashFile.unpaddedHex(HashFile.newDigest().digest(packet));
+        InputStream trickle = new java.io.FilterInputStream(new ByteArrayInputStream("<edXML/>\r\n".getBytes())) {
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                return super.read(b, off, Math.min(len, 1));
+            }
+        };
+        SdkUpload spooled = SdkUpload.spool(trickle, dir, 1000);
+        assertThat(spooled.matchesHashFile(sdkHash)).isTrue();
+        assertThat(Files.readAllBytes(spooled.forHashFile(sdkHash).file())).isEqualTo(packet);
+    }
+
+    @Test
     void keepsABodyWithoutCrlfWhole() throws IOException {
         byte[] packet = new byte[200_000];
         new java.util.Random(3).nextBytes(packet);
-        SpooledPacket spooled = SpooledPacket.spool(new ByteArrayInputStream(packet), dir, 1_000_000);
+        SdkUpload spooled = SdkUpload.spool(new ByteArrayInputStream(packet), dir, 1_000_000);
         String hash = HashFile.unpaddedHex(HashFile.newDigest().digest(packet));
         assertThat(spooled.matchesHashFile(hash)).isTrue();
         assertThat(spooled.forHashFile(hash).size()).isEqualTo(packet.length);
@@ -47,7 +63,7 @@ class SpooledPacketTest {
 
     @Test
     void refusesAPacketOverTheLimitAndLeavesNothingBehind() throws IOException {
-        assertThatThrownBy(() -> SpooledPacket.spool(new ByteArrayInputStream(new byte[5000]), dir, 4999))
+        assertThatThrownBy(() -> SdkUpload.spool(new ByteArrayInputStream(new byte[5000]), dir, 4999))
                 .isInstanceOfSatisfying(GatewayException.class,
                         e -> assertThat(e.error()).isEqualTo(GatewayError.PACKET_TOO_LARGE));
         try (var files = Files.list(dir)) {
