@@ -15,8 +15,8 @@ import vn.lienthong.edxml.EdxmlException;
  * standard alphabet, or data after the padding, is an error naming the attachment.
  *
  * <p>Each chunk is narrowed to bytes with whitespace dropped, then decoded whole by the JDK's plain decoder,
- * which also checks the alphabet. Only a chunk the JDK refuses, or the padded end, is scanned character by
- * character, to say exactly what is wrong and where.
+ * which also checks the alphabet and the padding. Only a chunk the JDK refuses (or with characters outside
+ * ASCII) is scanned character by character, to say exactly what is wrong and where.
  */
 final class Base64DecodingInputStream extends InputStream {
 
@@ -82,28 +82,29 @@ final class Base64DecodingInputStream extends InputStream {
             return;
         }
         int length = quadLength;
-        boolean suspicious = false;
+        boolean unusual = false;
         for (int i = 0; i < n; i++) {
             char c = chars[i];
             if (c > ' ') {
-                // '=' and anything outside ASCII take the careful path; the JDK checks the rest
-                suspicious |= c == '=' || c > 0x7f;
+                unusual |= c > 0x7f; // the JDK checks the rest of the alphabet, '=' included
                 quads[length++] = (byte) c;
             } else if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
-                suspicious = true;
+                unusual = true;
             }
         }
-        if (suspicious) {
+        int whole = length - length % 4;
+        boolean padded = whole > 0 && quads[whole - 1] == '=';
+        if (unusual || (padded && length != whole)) {
             scan(n);
             return;
         }
-        int whole = length - length % 4;
         try {
             decodeQuads(whole);
         } catch (IllegalArgumentException e) {
             scan(n); // names the character and its position
             throw bad(e.getMessage());
         }
+        paddingSeen = padded;
         quadLength = length;
         shiftRemainder(whole);
         charsRead += n;

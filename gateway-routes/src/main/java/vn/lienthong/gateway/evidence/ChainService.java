@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import vn.lienthong.gateway.tracking.EventChain;
 import vn.lienthong.gateway.tracking.TrackingStore;
 import vn.lienthong.trust.chain.ChainBreak;
 import vn.lienthong.trust.chain.ChainHead;
@@ -50,11 +51,13 @@ public class ChainService {
     private final ChainHeadVerifier verifier;
     private final String log;
     private final org.springframework.transaction.support.TransactionTemplate transaction;
+    private final EventChain events;
 
     public ChainService(JdbcClient jdbc, JdbcTemplate template, EvidenceStore store, ChainHeadSigner signer,
                         ChainHeadVerifier verifier, String log,
-                        org.springframework.transaction.PlatformTransactionManager transactions) {
+                        org.springframework.transaction.PlatformTransactionManager transactions, EventChain events) {
         this.jdbc = jdbc;
+        this.events = events;
         this.template = new JdbcTemplate(template.getDataSource());
         this.template.setFetchSize(1000);
         this.transaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
@@ -73,6 +76,7 @@ public class ChainService {
 
     /** Signs the head when it moved since the last signed one; the new signed head, if any. */
     public Optional<EvidenceStore.SignedHead> signHead() {
+        events.appendPending(); // the head covers every event committed so far
         ChainPosition position = position();
         if (position.sequence() == 0
                 || store.latestHead().map(h -> h.seq() >= position.sequence()).orElse(false)) {
@@ -88,6 +92,7 @@ public class ChainService {
 
     /** Walks the whole chain in seq order, pinned by the latest signed head (when its signature holds). */
     public Report verify() {
+        events.appendPending(); // every event committed so far is walked
         // read-only, in a transaction: PostgreSQL then streams the rows through a cursor (fetch size) instead of
         // loading the whole log into memory
         Report report = transaction.execute(status -> walk());

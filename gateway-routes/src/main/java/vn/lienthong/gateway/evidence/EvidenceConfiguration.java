@@ -57,10 +57,11 @@ public class EvidenceConfiguration {
     @Bean
     ChainService chainService(JdbcClient jdbc, JdbcTemplate template, EvidenceStore store, EvidenceKeys keys,
                               EvidenceProperties properties,
-                              org.springframework.transaction.PlatformTransactionManager transactions) {
+                              org.springframework.transaction.PlatformTransactionManager transactions,
+                              vn.lienthong.gateway.tracking.EventChain events) {
         return new ChainService(jdbc, template, store, new ChainHeadSigner(keys.signer()),
                 new ChainHeadVerifier(keys.trustAnchors(), keys.gatewayCertificates()), properties.log(),
-                transactions);
+                transactions, events);
     }
 
     @Bean

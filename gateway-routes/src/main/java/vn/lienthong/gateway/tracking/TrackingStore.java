@@ -18,14 +18,9 @@ import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.lienthong.gateway.directory.DeliveryMode;
-import vn.lienthong.trust.chain.ChainPosition;
-import vn.lienthong.trust.chain.ChainRecord;
-import vn.lienthong.trust.chain.HashChain;
 
 /**
  * Documents, their deliveries and their events, in the database. Every state change of a delivery is a
@@ -36,8 +31,6 @@ import vn.lienthong.trust.chain.HashChain;
 public class TrackingStore {
 
     private static final int INBOX_LIMIT = 500;
-    /** The chain head's position as locked by the current transaction. */
-    private static final Object CHAIN_LOCK = new Object();
 
     /** How an event's time is written into its chain record (and parsed back): UTC, milliseconds. */
     public static final DateTimeFormatter CHAIN_TIME = DateTimeFormatter
@@ -54,8 +47,8 @@ public class TrackingStore {
     }
 
     /**
-     * An event appended to the chain that owes signed evidence; published inside the appending transaction
-     * (listeners act after its commit, see {@code vn.lienthong.gateway.evidence}).
+     * An event appended to the chain that owes signed evidence; published by {@link EventChain} inside the
+     * transaction that chained it (listeners act after its commit, see {@code vn.lienthong.gateway.evidence}).
      */
     public record EvidenceOwed(long seq, String documentId, String deliveryId, EventType type, Instant time) {
     }
@@ -97,7 +90,6 @@ public class TrackingStore {
      */
     public void recordAccepted(DocumentRow doc, List<NewDelivery> deliveries, String actor, Runnable alsoInTransaction) {
         transaction.executeWithoutResult(status -> {
-            lockChain();
             jdbc.sql("""
                     INSERT INTO documents (id, message_type, sender_system, from_code, edxml_document_id, code_number,
                         code_notation, subject, type_name, promulgation_date, priority, business_doc_type, status_code,
@@ -242,7 +234,6 @@ public class TrackingStore {
     /** A push attempt failed; the broker will try again. */
     public void recordPushFailure(String deliveryId, String error) {
         transaction.executeWithoutResult(status -> {
-            lockChain();
             jdbc.sql("UPDATE deliveries SET attempts = attempts + 1, last_error = :error, updated_at = :now,"
                             + " claimed_by = NULL, claimed_until = NULL WHERE id = :id")
                     .param("error", truncate(error)).param("now", now()).param("id", deliveryId).update();
@@ -276,7 +267,6 @@ public class TrackingStore {
     private boolean transition(String deliveryId, String condition, String set, EventType event, String error,
                                String actor) {
         Boolean changed = transaction.execute(status -> {
-            lockChain();
             int rows = jdbc.sql("UPDATE deliveries SET " + set + ", updated_at = :now WHERE id = :id AND " + condition)
                     .param("now", now()).param("id", deliveryId).param("error", truncate(error)).update();
             if (rows == 1) {
@@ -331,14 +321,10 @@ public class TrackingStore {
         if (recipients.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("""
+        return inboxQuery("SELECT *", """
                 SELECT d.*, doc.message_type AS doc_message_type, doc.from_code AS doc_from_code,
-                       doc.stored_sha256 AS doc_sha256, doc.stored_size AS doc_size, doc.pdf_verdict AS doc_pdf_verdict
-                FROM deliveries d JOIN documents doc ON doc.id = d.document_id
-                WHERE d.recipient_code IN (:recipients) AND d.state IN ('AVAILABLE', 'PROCESSING')
-                  AND doc.message_type = :type
-                ORDER BY d.priority DESC, d.created_at, d.id""" + " LIMIT " + INBOX_LIMIT)
-                .param("recipients", recipients).param("type", messageType)
+                       doc.stored_sha256 AS doc_sha256, doc.stored_size AS doc_size, doc.pdf_verdict AS doc_pdf_verdict""",
+                recipients, messageType, " ORDER BY priority DESC, created_at, id LIMIT " + INBOX_LIMIT)
                 .query((rs, n) -> new InboxRow(delivery(rs, n), rs.getString("doc_message_type"),
                         rs.getString("doc_from_code"), rs.getString("doc_sha256"), rs.getLong("doc_size"),
                         rs.getString("doc_pdf_verdict")))
@@ -349,11 +335,33 @@ public class TrackingStore {
         if (recipients.isEmpty()) {
             return 0;
         }
-        return jdbc.sql("""
-                SELECT COUNT(*) FROM deliveries d JOIN documents doc ON doc.id = d.document_id
-                WHERE d.recipient_code IN (:recipients) AND d.state IN ('AVAILABLE', 'PROCESSING')
-                  AND doc.message_type = :type""")
-                .param("recipients", recipients).param("type", messageType).query(Long.class).single();
+        return inboxQuery("SELECT COUNT(*)", "SELECT d.id", recipients, messageType, "").query(Long.class).single();
+    }
+
+    /**
+     * {@code outer} over {@code select} of the deliveries waiting in these agencies' inboxes, as one branch per agency and state,
+     * each an equality on both leading columns of {@code ix_deliveries_inbox}: the database walks only the
+     * waiting rows, never an agency's delivered history (H2 uses an index for one IN list only, and picks the
+     * agency's, so {@code recipient_code IN (..) AND state IN (..)} read every delivery the agency ever had).
+     */
+    private JdbcClient.StatementSpec inboxQuery(String outer, String select, Collection<String> recipients,
+                                                String messageType, String orderAndLimit) {
+        StringBuilder sql = new StringBuilder(outer).append(" FROM (");
+        List<String> codes = List.copyOf(new java.util.LinkedHashSet<>(recipients));
+        for (int i = 0; i < codes.size(); i++) {
+            for (String state : List.of("AVAILABLE", "PROCESSING")) {
+                sql.append(i == 0 && state.equals("AVAILABLE") ? "" : " UNION ALL ").append(select)
+                        .append(" FROM deliveries d JOIN documents doc ON doc.id = d.document_id")
+                        .append(" WHERE d.recipient_code = :r").append(i).append(" AND d.state = '").append(state)
+                        .append("' AND doc.message_type = :type");
+            }
+        }
+        sql.append(") waiting").append(orderAndLimit);
+        JdbcClient.StatementSpec spec = jdbc.sql(sql.toString()).param("type", messageType);
+        for (int i = 0; i < codes.size(); i++) {
+            spec = spec.param("r" + i, codes.get(i));
+        }
+        return spec;
     }
 
     /** The deliveries of documents these agencies sent, newest first; one document when {@code documentId} is given. */
@@ -391,66 +399,20 @@ public class TrackingStore {
 
     /**
      * Appends an event; callers run it inside their own transaction where there is one (else it has its own).
-     * The event becomes the next record of the tamper-evident log: the chain's head row is locked, the record's
-     * hash computed (one SHA-256), the event inserted with its seq, prev_hash and hash, and the head moved on.
-     * An event that owes signed evidence is marked {@code evidence_due} in the same transaction.
+     * The event is inserted as pending for the tamper-evident log, and {@link EventChain} gives it its place in
+     * the chain (seq, prev_hash, hash) in a batch once the transaction has committed, so that no transaction
+     * waits for a gateway-wide lock. An event that owes signed evidence is marked {@code evidence_due} in the same
+     * transaction; the evidence is issued once the event is chained.
      */
     public void event(String documentId, String deliveryId, EventType type, String detail, String actor) {
-        transaction.executeWithoutResult(status -> {
-            ChainPosition[] held = lockChain();
-            ChainPosition head = held[0];
-            Instant time = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-            String text = truncate(detail);
-            ChainRecord record = HashChain.next(head, chainFields(documentId, deliveryId, type.name(), text, actor, time));
-            jdbc.sql("""
-                    INSERT INTO events (document_id, delivery_id, type, detail, actor, created_at, seq, prev_hash, hash,
-                        evidence_due)
-                    VALUES (:doc, :delivery, :type, :detail, :actor, :now, :seq, :prev, :hash, :due)""")
-                    .param("doc", documentId).param("delivery", deliveryId).param("type", type.name())
-                    .param("detail", text).param("actor", actor).param("now", time(time))
-                    .param("seq", record.sequence()).param("prev", record.previousHash()).param("hash", record.hash())
-                    .param("due", type.owesEvidence()).update();
-            jdbc.sql("UPDATE chain_head SET seq = :seq, hash = :hash WHERE id = 1")
-                    .param("seq", record.sequence()).param("hash", record.hash()).update();
-            held[0] = ChainPosition.of(record);
-            if (type.owesEvidence()) {
-                publisher.publishEvent(new EvidenceOwed(record.sequence(), documentId, deliveryId, type, time));
-            }
-        });
-    }
-
-    /**
-     * Locks the head of the chain until the transaction ends (one lock order for every tracking transaction: the
-     * head first, then rows); where it stands. The position is kept with the transaction, so that further events
-     * in it need no second read.
-     */
-    private ChainPosition[] lockChain() {
-        boolean inTransaction = TransactionSynchronizationManager.isSynchronizationActive();
-        if (inTransaction && TransactionSynchronizationManager.getResource(CHAIN_LOCK) instanceof ChainPosition[] held) {
-            return held;
-        }
-        ChainPosition[] held = {jdbc.sql("SELECT seq, hash FROM chain_head WHERE id = 1 FOR UPDATE")
-                .query((rs, n) -> new ChainPosition(rs.getLong("seq"), rs.getString("hash"))).single()};
-        if (inTransaction) {
-            TransactionSynchronizationManager.bindResource(CHAIN_LOCK, held);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void suspend() {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(CHAIN_LOCK);
-                }
-
-                @Override
-                public void resume() {
-                    TransactionSynchronizationManager.bindResource(CHAIN_LOCK, held);
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(CHAIN_LOCK);
-                }
-            });
-        }
-        return held;
+        Instant time = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        jdbc.sql("""
+                INSERT INTO events (document_id, delivery_id, type, detail, actor, created_at, evidence_due, chain_pending)
+                VALUES (:doc, :delivery, :type, :detail, :actor, :now, :due, TRUE)""")
+                .param("doc", documentId).param("delivery", deliveryId).param("type", type.name())
+                .param("detail", truncate(detail)).param("actor", actor).param("now", time(time))
+                .param("due", type.owesEvidence()).update();
+        publisher.publishEvent(EventChain.Appended.INSTANCE);
     }
 
     /** The fields of an event's chain record, exactly as hashed (null = absent). */
