@@ -14,6 +14,13 @@ public final class Edxml {
     public static final String PREFIX = "edXML";
 
     /** The XML-DSig namespace: a Signature in it is a real signature; any other Signature is a placeholder. */
+    /**
+     * The namespace of this project's own extension elements (not part of QCVN 102:2016; readers that do not know
+     * it skip them): {@code Classification} in {@code OtherInfo}, see {@link vn.lienthong.edxml.model.OtherInfo}.
+     */
+    public static final String LIENTHONG_NAMESPACE = "urn:lienthong:edxml:extension:1";
+    public static final String LIENTHONG_PREFIX = "lt";
+
     public static final String XMLDSIG_NAMESPACE = "http://www.w3.org/2000/09/xmldsig#";
 
     /** Dates: PromulgationDate, DueDate. */

@@ -30,8 +30,19 @@ public interface ExchangeService {
         }
     }
 
-    /** The answer to an accepted packet: its DocId, and whether it was a resubmission of one already accepted. */
-    record Receipt(String docId, boolean duplicate) {
+    /**
+     * The answer to an accepted packet: its DocId, whether it was a resubmission of one already accepted, and the
+     * retired agency codes it addressed, each with the successor that receives in its place (empty when none).
+     */
+    record Receipt(String docId, boolean duplicate, java.util.Map<String, String> retiredRecipients) {
+        public Receipt {
+            retiredRecipients = retiredRecipients == null ? java.util.Map.of()
+                    : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(retiredRecipients));
+        }
+
+        public Receipt(String docId, boolean duplicate) {
+            this(docId, duplicate, java.util.Map.of());
+        }
     }
 
     /**

@@ -42,6 +42,15 @@ public enum GatewayError {
     FORBIDDEN("48", 403, "Vai trò của tài khoản không đủ cho thao tác này", "role not sufficient"),
     DOCUMENT_ID_TAKEN("60", 409, "DocumentId đã được cơ quan khác dùng cho văn bản gửi tới cùng đơn vị nhận",
             "DocumentId already used by another sender for the same recipient"),
+    RECIPIENT_RETIRED("75", 400, "Mã định danh của đơn vị nhận đã thôi sử dụng, hãy gửi tới mã mới",
+            "recipient code retired; send to its successor"),
+    SENDER_RETIRED("76", 403, "Mã định danh của đơn vị gửi đã thôi sử dụng, hãy gửi bằng mã mới",
+            "sender code retired; send with its successor"),
+    CLASSIFIED_DOCUMENT("77", 400, "Văn bản có dấu chỉ độ mật (Mật, Tối mật, Tuyệt mật): trục liên thông chỉ nhận "
+            + "văn bản không mật, văn bản mật phải gửi qua hệ thống dành riêng theo quy định bảo vệ bí mật nhà nước",
+            "classified document (Mật, Tối mật, Tuyệt mật) refused: only non-classified documents cross the axis"),
+    RETIREMENT_REFUSED("78", 409, "Không thể cho mã này thôi sử dụng với mã kế thừa đã chọn",
+            "the code cannot be retired with this successor"),
     PACKET_UNAVAILABLE("80", 503, "Gói tin tạm thời không đọc được từ kho lưu trữ, vui lòng thử lại sau",
             "packet not readable from the payload store (is the shared store mounted on this node?)");
 

@@ -60,11 +60,44 @@ public class LienthongSoapEndpoint implements LienthongSoapService {
             // the attachment is read straight from the request (CXF reads MTOM parts lazily) into the spool
             try (InputStream body = packet.getInputStream();
                  SpooledPacket spooled = SpooledPacket.spool(body, settings.spoolDir(), settings.maxPacketBytes())) {
-                return exchange.submit(caller, new ExchangeService.Submission(type, spooled, CHANNEL)).docId();
+                ExchangeService.Receipt receipt = exchange.submit(caller,
+                        new ExchangeService.Submission(type, spooled, CHANNEL));
+                tellRetiredRecipients(receipt.retiredRecipients());
+                return receipt.docId();
             } catch (CacheSizeExceededException e) {
                 throw new GatewayException(GatewayError.PACKET_TOO_LARGE, "tối đa " + settings.maxPacketBytes() + " byte");
             }
         });
+    }
+
+    /**
+     * Retired codes the packet addressed, and the successors that received it, as a SOAP header of the answer
+     * ({@code RetiredRecipients} with one {@code RetiredRecipient code=".." successor=".."} each): the body stays
+     * as the WSDL says, and a client that does not know the header ignores it (it is not mustUnderstand).
+     */
+    private static void tellRetiredRecipients(Map<String, String> retired) {
+        if (retired.isEmpty()) {
+            return;
+        }
+        try {
+            org.w3c.dom.Document document = javax.xml.parsers.DocumentBuilderFactory.newDefaultNSInstance()
+                    .newDocumentBuilder().newDocument();
+            org.w3c.dom.Element list = document.createElementNS(LienthongSoapService.NAMESPACE, "lt:RetiredRecipients");
+            retired.forEach((code, successor) -> {
+                org.w3c.dom.Element one = document.createElementNS(LienthongSoapService.NAMESPACE, "lt:RetiredRecipient");
+                one.setAttribute("code", code);
+                one.setAttribute("successor", successor);
+                list.appendChild(one);
+            });
+            org.apache.cxf.headers.Header header = new org.apache.cxf.headers.Header(
+                    new javax.xml.namespace.QName(LienthongSoapService.NAMESPACE, "RetiredRecipients"), list);
+            header.setDirection(org.apache.cxf.headers.Header.Direction.DIRECTION_OUT);
+            // the invoker copies this context's header list onto the response
+            new org.apache.cxf.jaxws.context.WebServiceContextImpl().getMessageContext()
+                    .put(org.apache.cxf.headers.Header.HEADER_LIST, new java.util.ArrayList<>(List.of(header)));
+        } catch (javax.xml.parsers.ParserConfigurationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override

@@ -129,6 +129,13 @@ public class VdxpController {
                     new ExchangeService.Submission(messageType, packet, "vdxp", signed.get("from").orElse(null)));
             Map<String, Object> answer = ok();
             answer.put("DocId", receipt.docId());
+            if (!receipt.retiredRecipients().isEmpty()) {
+                // an extra key (the SDK ignores it): retired codes addressed, delivered to their successors
+                List<Map<String, String>> retired = new ArrayList<>();
+                receipt.retiredRecipients().forEach((code, successor) -> retired.add(
+                        Map.of("code", code, "successor", successor)));
+                answer.put("RetiredRecipients", retired);
+            }
             return answer;
         }
     }

@@ -357,8 +357,14 @@ public final class EdxmlReader implements Closeable {
     private OtherInfo readOtherInfo() throws EdxmlException {
         String priority = null, sphere = null, typer = null, amount = null, pages = null, direction = null;
         List<String> appendixes = null;
+        String classification = null;
         Set<String> seen = new HashSet<>();
         while (nextChild() == XMLStreamConstants.START_ELEMENT) {
+            if (Edxml.LIENTHONG_NAMESPACE.equals(xml.getNamespaceURI()) && "Classification".equals(xml.getLocalName())) {
+                once(seen, "lt:Classification");
+                classification = readText();
+                continue;
+            }
             once(seen, edxmlName());
             switch (edxmlName()) {
                 case "Priority" -> priority = readText();
@@ -372,7 +378,7 @@ public final class EdxmlReader implements Closeable {
             }
         }
         pop();
-        return new OtherInfo(priority, sphere, typer, amount, pages, direction, appendixes);
+        return new OtherInfo(priority, sphere, typer, amount, pages, direction, appendixes, classification);
     }
 
     private ResponseFor readResponseFor() throws EdxmlException {

@@ -327,6 +327,13 @@ public final class EdxmlWriter implements Closeable {
         text("PageAmount", o.pageAmount());
         text("Direction", o.direction());
         textList("Appendixes", "Appendix", o.appendixes());
+        if (o.classification() != null) {
+            indent();
+            xml.writeStartElement(Edxml.LIENTHONG_PREFIX, "Classification", Edxml.LIENTHONG_NAMESPACE);
+            xml.writeNamespace(Edxml.LIENTHONG_PREFIX, Edxml.LIENTHONG_NAMESPACE);
+            xml.writeCharacters(o.classification());
+            xml.writeEndElement();
+        }
         close("OtherInfo");
     }
 

@@ -143,6 +143,12 @@ public class DirectoryRepository {
                 .params(agencyCode, sha256Fingerprint).update();
     }
 
+    /** Records that an agency code is retired in favour of {@code successor} (see {@link AgencyRetirements}). */
+    public void insertRetirement(String code, String successor, String onDocument) {
+        jdbc.sql("INSERT INTO agency_retirements (code, successor_code, on_document) VALUES (?, ?, ?)")
+                .params(code, successor, onDocument).update();
+    }
+
     /** Inserts a system and its links to agencies (which must exist). */
     public void insertSystem(SystemAccount system) {
         jdbc.sql("INSERT INTO systems (system_id, name, secret, enabled) VALUES (?, ?, ?, ?)")

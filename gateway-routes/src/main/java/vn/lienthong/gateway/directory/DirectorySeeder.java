@@ -107,6 +107,8 @@ public class DirectorySeeder implements SmartInitializingSingleton {
                 }
                 file.agencies().forEach(a -> repository.insertAgency(a.toAgency()));
                 file.systems().forEach(s -> repository.insertSystem(s.toSystemAccount()));
+                file.agencies().stream().filter(a -> a.retiredSuccessor() != null).forEach(a -> repository.insertRetirement(
+                        a.code(), a.retiredSuccessor(), a.retiredDocuments() == null ? null : a.retiredDocuments().name()));
                 return new Result(Outcome.LOADED, file.agencies().size(), file.systems().size(), location);
             });
         } catch (DuplicateKeyException e) {
@@ -192,6 +194,17 @@ public class DirectorySeeder implements SmartInitializingSingleton {
                         location, "cơ quan " + a.code() + " nhận kiểu " + a.deliveryMode() + " nhưng thiếu push-endpoint",
                         "agency " + a.code() + " is " + a.deliveryMode() + " without a push-endpoint");
             }
+            for (AgencyEntry a : agencies) {
+                if (a.retiredSuccessor() == null) {
+                    continue;
+                }
+                AgencyEntry successor = agencies.stream().filter(s -> s.code().equals(a.retiredSuccessor())).findFirst()
+                        .orElse(null);
+                require(successor != null && successor != a && successor.retiredSuccessor() == null, location,
+                        "cơ quan " + a.code() + " có retired-successor " + a.retiredSuccessor()
+                                + " không có trong danh bạ, trùng chính nó hoặc cũng đã thôi sử dụng",
+                        "agency " + a.code() + " has a retired-successor that is unknown, itself, or retired too");
+            }
             Set<String> ids = new HashSet<>();
             for (SystemEntry s : systems) {
                 require(s.systemId() != null && !s.systemId().isBlank() && s.systemId().length() <= 64, location,
@@ -222,7 +235,9 @@ public class DirectorySeeder implements SmartInitializingSingleton {
             @DefaultValue("PULL") DeliveryMode deliveryMode,
             String pushEndpoint,
             @DefaultValue("IF_PRESENT") SignaturePolicy signaturePolicy,
-            @DefaultValue("true") boolean enabled) {
+            @DefaultValue("true") boolean enabled,
+            String retiredSuccessor,
+            AgencyRetirements.OnDocument retiredDocuments) {
 
         Agency toAgency() {
             return new Agency(code, name, side, deliveryMode, blankToNull(pushEndpoint), signaturePolicy, enabled,

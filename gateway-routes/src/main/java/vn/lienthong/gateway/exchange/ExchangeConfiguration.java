@@ -144,8 +144,10 @@ public class ExchangeConfiguration {
     }
 
     @Bean
-    IntakeRoute intakeRoute(IntakeSteps steps) {
-        return new IntakeRoute(steps);
+    IntakeRoute intakeRoute(IntakeSteps steps, vn.lienthong.gateway.directory.AgencyRetirements retirements,
+                            vn.lienthong.gateway.refusals.RefusalStore refusals) {
+        return new IntakeRoute(steps, new vn.lienthong.gateway.intake.RetiredCodes(retirements),
+                new vn.lienthong.gateway.intake.ClassifiedGuard(refusals));
     }
 
     @Bean

@@ -73,7 +73,7 @@ public class GatewayExchangeService implements ExchangeService {
         try {
             Intake done = camel.requestBody(IntakeRoute.ENDPOINT, intake, Intake.class);
             metrics.accepted(submission.channel(), submission.messageType(), done.duplicate());
-            return new Receipt(done.docId(), done.duplicate());
+            return new Receipt(done.docId(), done.duplicate(), done.retiredRecipients());
         } catch (CamelExecutionException e) {
             GatewayException refusal = e.getCause() instanceof GatewayException known ? known
                     : new GatewayException(GatewayError.INTERNAL_ERROR, null, e.getCause() == null ? e : e.getCause());

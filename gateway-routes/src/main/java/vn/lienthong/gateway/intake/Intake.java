@@ -20,6 +20,8 @@ public final class Intake {
     final String channel;
 
     PacketHeader header;
+    /** Retired codes the packet addresses, each with the successor that receives in its place. */
+    final java.util.Map<String, String> retiredRecipients = new java.util.LinkedHashMap<>();
     /** Every recipient agency, each once, in the order the packet names them. */
     final List<String> recipients = new ArrayList<>();
     /** The original document a status, revocation, update or replacement concerns, when known. */
@@ -61,6 +63,11 @@ public final class Intake {
             return edoc.messageHeader().priorityLevel();
         }
         return original == null ? 0 : original.priority();
+    }
+
+    /** Retired codes the packet addressed, each with the successor it was delivered to (the sender is told). */
+    public java.util.Map<String, String> retiredRecipients() {
+        return java.util.Collections.unmodifiableMap(retiredRecipients);
     }
 
     public PacketHeader header() {

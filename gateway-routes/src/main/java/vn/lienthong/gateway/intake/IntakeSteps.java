@@ -154,7 +154,7 @@ public class IntakeSteps {
     private void resolveDocumentRecipients(Intake intake, EdocHeader edoc) {
         Set<String> codes = new LinkedHashSet<>();
         for (Organization to : edoc.messageHeader().to()) {
-            codes.add(to.organId().trim());
+            codes.add(intake.retiredRecipients.getOrDefault(to.organId().trim(), to.organId().trim()));
         }
         List<String> unknown = new ArrayList<>();
         List<String> disabled = new ArrayList<>();
@@ -397,6 +397,8 @@ public class IntakeSteps {
         TrackingStore.DocumentRow row = documentRow(intake);
         try {
             tracking.recordAccepted(row, intake.deliveries, intake.caller.systemId(), () -> {
+                intake.retiredRecipients.forEach((retired, successor) -> tracking.event(intake.docId, null,
+                        EventType.REDIRECTED, retired + " → " + successor, intake.caller.systemId()));
                 if (intake.pdfSignatures != null) {
                     pdfSignatures.record(intake.docId, intake.pdfSignatures.reports(), intake.pdfSignatures.verdict());
                 }

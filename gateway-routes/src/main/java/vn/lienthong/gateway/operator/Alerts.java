@@ -24,7 +24,8 @@ import vn.lienthong.gateway.directory.DirectoryRepository;
 
 /**
  * What needs an operator's attention now: a recipient failing for longer than a bound, dead letters, a
- * backlog older than a bound, a certificate expiring soon. Shown on the console and in health details;
+ * backlog older than a bound, a certificate expiring soon, a classified document refused in the last
+ * {@link #CLASSIFIED_WINDOW} (one alert each, metadata only). Shown on the console and in health details;
  * each new alert is also posted to the webhook when one is configured.
  */
 public class Alerts {
@@ -41,9 +42,14 @@ public class Alerts {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper().findAndRegisterModules();
     private final Set<String> announced = new HashSet<>();
+    private final vn.lienthong.gateway.refusals.RefusalStore refusals;
+
+    /** How long a classified document's refusal stays an alert. */
+    public static final Duration CLASSIFIED_WINDOW = Duration.ofHours(24);
 
     public Alerts(OperatorQueries queries, DirectoryRepository directory, OperatorProperties.Alerts bounds,
-                  List<X509Certificate> watchedCertificates) {
+                  List<X509Certificate> watchedCertificates, vn.lienthong.gateway.refusals.RefusalStore refusals) {
+        this.refusals = refusals;
         this.queries = queries;
         this.directory = directory;
         this.bounds = bounds;
@@ -87,6 +93,12 @@ public class Alerts {
                         certificate.getSubjectX500Principal().getName(),
                         "Chứng thư số hết hạn ngày " + notAfter + " (certificate expires)", notAfter));
             }
+        }
+        for (vn.lienthong.gateway.refusals.Refusal refusal : refusals.since(now.minus(CLASSIFIED_WINDOW))) {
+            alerts.add(new Alert("CLASSIFIED_REFUSED", "ERROR", refusal.id(), "Đã từ chối văn bản mật (dấu \""
+                    + refusal.markText() + "\" tại " + refusal.foundIn() + ") từ " + refusal.fromCode() + " qua hệ thống "
+                    + refusal.senderSystem() + ", gửi " + refusal.toCodes() + "; không lưu nội dung (classified document "
+                    + "refused, nothing stored)", refusal.createdAt()));
         }
         return alerts;
     }

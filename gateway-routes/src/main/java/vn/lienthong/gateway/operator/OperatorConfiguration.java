@@ -45,9 +45,11 @@ public class OperatorConfiguration {
 
     @Bean
     Alerts alerts(OperatorQueries queries, DirectoryRepository directory, OperatorProperties properties,
-                  IntakeProperties intake, ResourceLoader resources) throws IOException, CertificateException {
+                  IntakeProperties intake, ResourceLoader resources,
+                  vn.lienthong.gateway.refusals.RefusalStore refusals) throws IOException, CertificateException {
         return new Alerts(queries, directory, properties.alerts(),
-                vn.lienthong.gateway.exchange.ExchangeConfiguration.trustAnchors(resources, intake.trustAnchors()));
+                vn.lienthong.gateway.exchange.ExchangeConfiguration.trustAnchors(resources, intake.trustAnchors()),
+                refusals);
     }
 
     @Bean

@@ -4,8 +4,10 @@ import java.util.List;
 
 import org.apache.camel.builder.RouteBuilder;
 
+import vn.lienthong.gateway.intake.ClassifiedGuard;
 import vn.lienthong.gateway.intake.Intake;
 import vn.lienthong.gateway.intake.IntakeSteps;
+import vn.lienthong.gateway.intake.RetiredCodes;
 
 /**
  * intake: every packet from an adapter, step by step, to its DocId. A refusal leaves the route as the
@@ -16,9 +18,13 @@ public class IntakeRoute extends RouteBuilder {
     public static final String ENDPOINT = "direct:intake";
 
     private final IntakeSteps steps;
+    private final RetiredCodes retiredCodes;
+    private final ClassifiedGuard classifiedGuard;
 
-    public IntakeRoute(IntakeSteps steps) {
+    public IntakeRoute(IntakeSteps steps, RetiredCodes retiredCodes, ClassifiedGuard classifiedGuard) {
         this.steps = steps;
+        this.retiredCodes = retiredCodes;
+        this.classifiedGuard = classifiedGuard;
     }
 
     @Override
@@ -28,11 +34,14 @@ public class IntakeRoute extends RouteBuilder {
                 .bean(steps, "parse")
                 .bean(steps, "validate")
                 .bean(steps, "authorize")
+                .bean(classifiedGuard, "checkHeader")
+                .bean(retiredCodes, "check")
                 .bean(steps, "resolveRecipients")
                 .bean(steps, "checkSignature")
                 .bean(steps, "deduplicate")
                 .filter(exchange -> !exchange.getMessage().getBody(Intake.class).duplicate())
                     .bean(steps, "inspectPdfSignatures")
+                    .bean(classifiedGuard, "checkAttachments")
                     .bean(steps, "store")
                     .bean(steps, "record")
                     .setProperty("intake", body())

@@ -15,7 +15,9 @@ public enum EventType {
     RESENT("Gửi lại theo yêu cầu của quản trị viên"),
     HELD("Tạm giữ: đơn vị nhận đang tạm dừng nhận"),
     RELEASED("Tiếp tục chuyển sau khi đơn vị được mở lại"),
-    STATUS("Nhận trạng thái xử lý");
+    STATUS("Nhận trạng thái xử lý"),
+    REDIRECTED("Mã đơn vị nhận đã thôi sử dụng: chuyển cho đơn vị kế thừa"),
+    REFUSED_CLASSIFIED("Từ chối văn bản mật (không lưu nội dung)");
 
     private final String label;
     private final boolean evidence;

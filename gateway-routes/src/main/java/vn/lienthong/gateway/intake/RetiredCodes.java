@@ -1,0 +1,52 @@
+package vn.lienthong.gateway.intake;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import vn.lienthong.adapters.exchange.GatewayError;
+import vn.lienthong.adapters.exchange.GatewayException;
+import vn.lienthong.edxml.model.EdocHeader;
+import vn.lienthong.edxml.model.Organization;
+import vn.lienthong.gateway.directory.AgencyRetirements;
+import vn.lienthong.gateway.directory.AgencyRetirements.OnDocument;
+import vn.lienthong.gateway.directory.AgencyRetirements.Retirement;
+
+/**
+ * The intake step for agency codes that changed, before the recipients are resolved: a retired code cannot send
+ * (76, naming the code to use); a document addressed to a retired code is either refused (75, naming the
+ * successor) or marked in {@link Intake#retiredRecipients} for delivery to the successor.
+ */
+public class RetiredCodes {
+
+    private final AgencyRetirements retirements;
+
+    public RetiredCodes(AgencyRetirements retirements) {
+        this.retirements = retirements;
+    }
+
+    public void check(Intake intake) {
+        String from = intake.header.from().organId().trim();
+        retirements.find(from).ifPresent(r -> {
+            throw new GatewayException(GatewayError.SENDER_RETIRED, "mã " + r.code() + " đã thôi sử dụng, hãy gửi "
+                    + "bằng mã " + r.successorCode() + " (send as " + r.successorCode() + ")");
+        });
+        if (!(intake.header instanceof EdocHeader edoc)) {
+            return;
+        }
+        Set<String> codes = new LinkedHashSet<>();
+        for (Organization to : edoc.messageHeader().to()) {
+            codes.add(to.organId().trim());
+        }
+        for (String code : codes) {
+            Retirement retirement = retirements.find(code).orElse(null);
+            if (retirement == null) {
+                continue;
+            }
+            if (retirements.onDocument(retirement) == OnDocument.REFUSE) {
+                throw new GatewayException(GatewayError.RECIPIENT_RETIRED, "mã " + code + " đã thôi sử dụng, hãy gửi "
+                        + "tới mã " + retirement.successorCode() + " (send to " + retirement.successorCode() + ")");
+            }
+            intake.retiredRecipients.put(code, retirement.successorCode());
+        }
+    }
+}
