@@ -105,6 +105,7 @@
     signedIn: false, // set once the console has loaded as a signed-in user: a later 401 means the session ended
     get: function (path) { return request('GET', path); },
     post: function (path, body) { return request('POST', path, body); },
+    del: function (path) { return request('DELETE', path); },
     query: query,
     cookie: cookie,
     csrfToken: csrfToken,

@@ -435,7 +435,10 @@
       }
       renderQueuesError(error);
     });
-    return Promise.all([overview, queues]);
+    var refusals = api.get('/api/v1/refusals?limit=20').then(function (data) {
+      renderIfChanged('refusals', data, ctx, renderRefusals);
+    });
+    return Promise.all([overview, queues, refusals]);
   }
 
   function renderOverview(data) {
@@ -460,6 +463,25 @@
 
     renderChart(data.documentsPerMinute || []);
     renderAlerts(data.alerts || []);
+  }
+
+  /** Classified documents refused: metadata and the finding only (the gateway never kept their content). */
+  function renderRefusals(refusals) {
+    var tbody = clear(byId('refusals-table').tBodies[0]);
+    if (!refusals.length) {
+      emptyRow(tbody, 6, 'refusals.empty');
+      return;
+    }
+    refusals.forEach(function (r) {
+      tbody.appendChild(h('tr', { 'data-refusal-id': r.id }, [
+        h('td', null, timeEl(r.createdAt)),
+        h('td', null, [h('code', { text: r.fromCode || '' }), h('br'), h('span', { class: 'muted', text: r.senderSystem || '' })]),
+        h('td', { class: 'wrap' }, h('code', { text: r.toCodes || '' })),
+        h('td', { text: [r.codeNumber, r.codeNotation].filter(present).join('/') || t('common.none') }),
+        h('td', null, badge('FAILED', r.markText || r.mark)),
+        h('td', { class: 'wrap', text: r.foundIn || '' })
+      ]));
+    });
   }
 
   function setCount(el, n) {
@@ -676,8 +698,11 @@
   // ================================================================== 3. agencies
 
   function loadAgencies(ctx) {
-    return api.get('/api/v1/agencies').then(function (agencies) {
-      renderIfChanged('agencies', agencies, ctx, renderAgencies);
+    return Promise.all([api.get('/api/v1/agencies'), api.get('/api/v1/directory/retirements')]).then(function (both) {
+      var successors = {};
+      both[1].forEach(function (r) { successors[r.code] = r; });
+      both[0].forEach(function (agency) { agency.retirement = successors[agency.code] || null; });
+      renderIfChanged('agencies', both[0], ctx, renderAgencies);
     });
   }
 
@@ -704,7 +729,10 @@
       var conn = connection(agency);
       tbody.appendChild(h('tr', { 'data-agency-code': agency.code, 'data-connection': conn }, [
         h('th', { scope: 'row', class: 'agency' }, [h('code', { text: agency.code }), h('br'),
-          h('span', { class: 'agency-name', text: agency.name || '' })]),
+          h('span', { class: 'agency-name', text: agency.name || '' }),
+          agency.retirement ? [h('br'), h('span', { class: 'retired', 'data-successor': agency.retirement.successorCode,
+            text: t('agencies.retired', { successor: agency.retirement.successorCode }) +
+              (agency.retirement.onDocument === 'REFUSE' ? ' ' + t('agencies.retiredRefuse') : '') })] : null]),
         h('td', { text: label('side.', agency.side) }),
         h('td', null, [label('mode.', agency.deliveryMode),
           present(agency.pushEndpoint) ? [h('br'), h('code', { class: 'endpoint', title: agency.pushEndpoint, text: agency.pushEndpoint })] : null]),
@@ -718,7 +746,8 @@
         h('td', { class: 'num', text: agency.backlog > 0 && present(agency.oldestBacklogAgeSeconds)
           ? t('agencies.waiting', { n: fmtNumber(agency.backlog), age: fmtAge(agency.oldestBacklogAgeSeconds) })
           : fmtNumber(agency.backlog || 0) }),
-        state.canOperate ? h('td', { class: 'actions' }, agencyButton(agency)) : null
+        state.canOperate ? h('td', { class: 'actions' }, [agencyButton(agency),
+          state.me && state.me.role === 'ADMIN' ? retireButton(agency) : null]) : null
       ]));
     });
   }
@@ -736,6 +765,36 @@
         }
         act(event.currentTarget, '/api/v1/agencies/' + encodeURIComponent(agency.code) + (suspend ? '/suspend' : '/resume'), null,
           function () { return t(suspend ? 'msg.agencySuspended' : 'msg.agencyResumed', { code: agency.code }); });
+      }
+    });
+  }
+
+  /** ADMIN: retire the agency's code in favour of a successor, or take a retired code back into use. */
+  function retireButton(agency) {
+    var retired = !!agency.retirement;
+    return h('button', {
+      type: 'button', class: 'button', 'data-action': retired ? 'reinstate' : 'retire',
+      'aria-label': t(retired ? 'action.reinstateAgency' : 'action.retireAgency', { code: agency.code }),
+      text: t(retired ? 'action.reinstate' : 'action.retire'),
+      onclick: function (event) {
+        var button = event.currentTarget;
+        if (retired) {
+          button.disabled = true;
+          api.del('/api/v1/directory/agencies/' + encodeURIComponent(agency.code) + '/retire').then(function () {
+            flash('success', t('msg.agencyReinstated', { code: agency.code }));
+          }, function (error) { flash('error', errorText(error)); }).then(function () {
+            button.disabled = false;
+            return refresh(true);
+          });
+          return;
+        }
+        var successor = global.prompt(t('prompt.successor', { code: agency.code }));
+        if (!successor || !successor.trim()) {
+          return;
+        }
+        act(button, '/api/v1/directory/agencies/' + encodeURIComponent(agency.code) + '/retire',
+          { successor: successor.trim() },
+          function () { return t('msg.agencyRetired', { code: agency.code, successor: successor.trim() }); });
       }
     });
   }

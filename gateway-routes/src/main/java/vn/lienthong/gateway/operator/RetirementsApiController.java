@@ -57,9 +57,10 @@ public class RetirementsApiController {
 
     @DeleteMapping("/agencies/{code}/retire")
     @Operation(summary = "Dùng lại mã đã thôi sử dụng (take a retired code back into use)")
-    public void reinstate(@PathVariable String code) {
+    public java.util.Map<String, Object> reinstate(@PathVariable String code) {
         if (!retirements.reinstate(code)) {
             throw new GatewayException(GatewayError.UNKNOWN_ENTRY, code + " (không ở trạng thái thôi sử dụng)");
         }
+        return java.util.Map.of("code", code, "retired", false);
     }
 }

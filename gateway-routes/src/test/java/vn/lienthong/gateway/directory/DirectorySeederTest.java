@@ -88,6 +88,45 @@ class DirectorySeederTest {
     }
 
     @Test
+    void aRetiredCodeIsLoadedWithItsSuccessorAndABadSuccessorIsRejected() throws Exception {
+        Path file = dir.resolve("retired.yml");
+        Files.writeString(file, """
+                directory:
+                  agencies:
+                    - code: "000.00.00.H57"
+                      name: "UBND thành phố Huế"
+                      side: STATE
+                    - code: "000.00.00.H46"
+                      name: "UBND tỉnh Thừa Thiên Huế (mã cũ)"
+                      side: STATE
+                      retired-successor: "000.00.00.H57"
+                      retired-documents: REFUSE
+                """);
+        assertThat(seeder(file.toUri().toString()).seed().outcome()).isEqualTo(DirectorySeeder.Outcome.LOADED);
+        AgencyRetirements retirements = new AgencyRetirements(JdbcClient.create(dataSource),
+                new DataSourceTransactionManager(dataSource), AgencyRetirements.OnDocument.FORWARD);
+        AgencyRetirements.Retirement retired = retirements.find("000.00.00.H46").orElseThrow();
+        assertThat(retired.successorCode()).isEqualTo("000.00.00.H57");
+        assertThat(retirements.onDocument(retired)).isEqualTo(AgencyRetirements.OnDocument.REFUSE);
+        assertThat(retirements.find("000.00.00.H57")).isEmpty();
+
+        database();
+        Path bad = dir.resolve("retired-bad.yml");
+        Files.writeString(bad, """
+                directory:
+                  agencies:
+                    - code: "000.00.00.H46"
+                      name: "UBND tỉnh Thừa Thiên Huế (mã cũ)"
+                      side: STATE
+                      retired-successor: "000.00.00.H99"
+                """);
+        assertThatThrownBy(() -> seeder(bad.toUri().toString()).seed())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("retired-successor");
+        assertThat(repository.countAgencies()).isZero();
+    }
+
+    @Test
     void anInvalidFileIsRejectedWithAClearMessageAndNothingIsWritten() throws Exception {
         Path file = dir.resolve("bad.yml");
         Files.writeString(file, """
