@@ -319,6 +319,10 @@
     'event.HELD': { vi: 'Tạm giữ: đơn vị nhận đang tạm dừng nhận', en: 'Held: the recipient is suspended' },
     'event.RELEASED': { vi: 'Tiếp tục chuyển sau khi đơn vị được mở lại', en: 'Released: the recipient was resumed' },
     'event.STATUS': { vi: 'Nhận trạng thái xử lý', en: 'Status received' },
+    'event.REDIRECTED': { vi: 'Mã đơn vị nhận đã thôi sử dụng: chuyển cho đơn vị kế thừa',
+      en: 'Recipient code retired: delivered to its successor' },
+    'event.REFUSED_CLASSIFIED': { vi: 'Từ chối văn bản mật (không lưu nội dung)',
+      en: 'Classified document refused (content not stored)' },
 
     // business status codes 01..16 (QCVN 102:2016, national axis)
     'status.01': { vi: 'Đã đến', en: 'Arrived' },

@@ -20,9 +20,8 @@ import jakarta.xml.ws.BindingProvider;
 
 import org.apache.cxf.headers.Header;
 import org.apache.cxf.jaxws.JaxWsProxyFactoryBean;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -51,13 +50,14 @@ import vn.lienthong.gateway.support.SampleSystems;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RetiredCodesTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The retired code: acted for by qlvb-ubnd, succeeded by {@link Packets#UBND}. */
     private static final String OLD = "000.00.00.H46";
     private static int number = 300;
+    /** The directory is prepared once per class (one gateway per class). */
+    private static boolean prepared;
 
     @TempDir
     static Path dataDir;
@@ -91,8 +91,12 @@ class RetiredCodesTest {
         return call(method, path, "quantri", "quantri-2026", body);
     }
 
-    @BeforeAll
+    @BeforeEach
     void theOldCodeIsInTheDirectoryAndRetired() throws Exception {
+        if (prepared) {
+            return;
+        }
+        prepared = true;
         assertThat(admin("POST", "/api/v1/directory/agencies", "{\"code\":\"" + OLD + "\",\"name\":"
                 + "\"UBND tỉnh Thừa Thiên Huế (mẫu, mã cũ)\",\"side\":\"STATE\"}").status()).isEqualTo(201);
         assertThat(admin("PUT", "/api/v1/directory/systems/qlvb-ubnd", "{\"agencyCodes\":[\"" + Packets.UBND
