@@ -139,16 +139,24 @@ final class LoadRun {
                 errorCounts, cpuUsed, ranOut, emptyLists.sum(), lists.sum(), acceptedTotal.sum() - acknowledgedTotal.sum());
     }
 
-    /** Sleeps until {@code until}, printing a progress line at each interval; ends early when every sender is out of packets. */
+    /**
+     * Once every sender is out of packets, the run is over when what they sent is acknowledged (a --count run,
+     * e.g. one large packet, then measures its whole trip inside the window).
+     */
+    private boolean finished() {
+        return sendersRunning.get() == 0 && acknowledgedTotal.sum() >= acceptedTotal.sum();
+    }
+
+    /** Sleeps until {@code until}, printing a progress line at each interval; ends early when the run is {@link #finished}. */
     private void waitWithProgress(long start, long until, String phase) throws InterruptedException {
         long step = settings.progress().toNanos();
         long lastAccepted = acceptedTotal.sum();
         long lastAcknowledged = acknowledgedTotal.sum();
         long lastTime = System.nanoTime();
         OptionalLong lastCpu = cpu.nanos();
-        while (System.nanoTime() < until && sendersRunning.get() > 0) {
+        while (System.nanoTime() < until && !finished()) {
             long next = Math.min(until, lastTime + step);
-            while (System.nanoTime() < next && sendersRunning.get() > 0) {
+            while (System.nanoTime() < next && !finished()) {
                 Thread.sleep(Math.max(1, Math.min(100, (next - System.nanoTime()) / 1_000_000)));
             }
             long now = System.nanoTime();

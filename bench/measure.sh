@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Runs the benchmark table of issue 8 against a gateway jar, each case on a freshly started gateway with an
+# empty data directory: unsigned and signed 100 KB at S = 1, 4, 16; signed S = 16 held at half of what S = 16
+# reached; 10 KB signed at S = 16. Writes one JSON per case, their logs, and table.md into OUT_DIR.
+#
+#   bench/measure.sh GATEWAY_JAR OUT_DIR [CASE ...]     (cases: see CASES below; default: all, in order)
+#
+# Environment: BENCH_JAR (default bench/target/lienthong-bench.jar), GATEWAY_OPTS (JVM options of the gateway),
+# WARMUP (15s), DURATION (60s), RATE_GUESS (documents/s the gateway may reach, 150: packets are generated for
+# warm-up + window at that rate), COUNT (packets per case, overrides RATE_GUESS), EXTRA (more bench options).
+# On a shared machine run it under the build lock: flock /work/build.lock bench/measure.sh ...
+set -euo pipefail
+HERE=$(cd "$(dirname "$0")" && pwd)
+GATEWAY_JAR=$(realpath "$1")
+OUT=$(realpath -m "$2")
+shift 2
+BENCH_JAR=${BENCH_JAR:-$HERE/target/lienthong-bench.jar}
+WARMUP=${WARMUP:-15s}
+DURATION=${DURATION:-60s}
+seconds() { case "$1" in *ms) echo 0;; *s) echo "${1%s}";; *m) echo $(( ${1%m} * 60 ));; *) echo "$1";; esac; }
+COUNT=${COUNT:-$(( ${RATE_GUESS:-150} * ( $(seconds "$WARMUP") + $(seconds "$DURATION") ) ))}
+mkdir -p "$OUT"
+
+CASES=(unsigned-s1 unsigned-s4 unsigned-s16 signed-s1 signed-s4 signed-s16 signed-s16-half signed-10k-s16)
+[ $# -gt 0 ] && CASES=("$@")
+
+args_of() {
+  case "$1" in
+    unsigned-s1) echo "--senders 1 --size 100k" ;;
+    unsigned-s4) echo "--senders 4 --size 100k" ;;
+    unsigned-s16) echo "--senders 16 --size 100k" ;;
+    signed-s1) echo "--senders 1 --size 100k --signed" ;;
+    signed-s4) echo "--senders 4 --size 100k --signed" ;;
+    signed-s16) echo "--senders 16 --size 100k --signed" ;;
+    signed-s16-half)
+      local full
+      full=$(python3 -c "import json;print(round(json.load(open('$OUT/signed-s16.json'))['acceptedPerSecond']/2,1))")
+      echo "--senders 16 --size 100k --signed --rate $full" ;;
+    signed-10k-s16) echo "--senders 16 --size 10k --signed" ;;
+    *) echo "unknown case $1" >&2; exit 2 ;;
+  esac
+}
+
+free_port() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])'; }
+
+for case in "${CASES[@]}"; do
+  args=$(args_of "$case")
+  data=$(mktemp -d)
+  port=$(free_port)
+  echo "== $case: $args (gateway on port $port, data $data)"
+  # shellcheck disable=SC2086
+  java ${GATEWAY_OPTS:-} -jar "$GATEWAY_JAR" --gateway.data-dir="$data" --server.port="$port" > "$OUT/$case.gateway.log" 2>&1 &
+  gateway=$!
+  # shellcheck disable=SC2086
+  java -jar "$BENCH_JAR" --url "http://127.0.0.1:$port" --receivers 2 --warmup "$WARMUP" --duration "$DURATION" \
+      --count "$COUNT" $args ${EXTRA:-} --gateway-pid "$gateway" --json "$OUT/$case.json" 2>&1 | tee "$OUT/$case.log" \
+      || echo "!! $case failed (see $OUT/$case.log)"
+  kill "$gateway" 2>/dev/null || true
+  wait "$gateway" 2>/dev/null || true
+  rm -rf "$data"
+done
+
+python3 "$HERE/table.py" "$OUT" > "$OUT/table.md"
+cat "$OUT/table.md"

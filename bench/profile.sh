@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Records 60 s of Java Flight Recorder in the gateway during signed 100 KB load with 16 senders, and summarises
+# where the gateway's CPU goes.
+#
+#   bench/profile.sh GATEWAY_JAR OUT_DIR [bench options...]
+#
+# Writes OUT_DIR/gateway.jfr, OUT_DIR/profile.log (the bench's output) and OUT_DIR/profile.md (the summary).
+# On a shared machine run it under the build lock: flock /work/build.lock bench/profile.sh ...
+set -euo pipefail
+HERE=$(cd "$(dirname "$0")" && pwd)
+GATEWAY_JAR=$(realpath "$1")
+OUT=$(realpath -m "$2")
+shift 2
+BENCH_JAR=${BENCH_JAR:-$HERE/target/lienthong-bench.jar}
+WARMUP_SECONDS=${WARMUP_SECONDS:-15}
+mkdir -p "$OUT"
+data=$(mktemp -d)
+port=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
+# shellcheck disable=SC2086
+java ${GATEWAY_OPTS:-} -jar "$GATEWAY_JAR" --gateway.data-dir="$data" --server.port="$port" > "$OUT/profile.gateway.log" 2>&1 &
+gateway=$!
+trap 'kill $gateway 2>/dev/null || true; wait $gateway 2>/dev/null || true; rm -rf "$data"' EXIT
+
+java -jar "$BENCH_JAR" --url "http://127.0.0.1:$port" --senders 16 --receivers 2 --size 100k --signed \
+    --warmup "${WARMUP_SECONDS}s" --duration 60s --gateway-pid "$gateway" --json "$OUT/profile.json" "$@" > "$OUT/profile.log" 2>&1 &
+bench=$!
+# the recording starts when the warm-up ends: after the bench says it is running, plus the warm-up
+until grep -q "Chạy / running" "$OUT/profile.log" 2>/dev/null; do
+  kill -0 $bench 2>/dev/null || { cat "$OUT/profile.log"; exit 1; }
+  sleep 1
+done
+sleep "$WARMUP_SECONDS"
+jcmd "$gateway" JFR.start name=bench settings=profile duration=60s filename="$OUT/gateway.jfr" > /dev/null
+wait $bench || true
+cat "$OUT/profile.log"
+for _ in $(seq 1 30); do [ -s "$OUT/gateway.jfr" ] && break; sleep 1; done
+jfr print --events jdk.ExecutionSample --stack-depth 200 "$OUT/gateway.jfr" > "$OUT/samples.txt"
+python3 "$HERE/jfr-summary.py" "$OUT/samples.txt" > "$OUT/profile.md"
+rm -f "$OUT/samples.txt"
+cat "$OUT/profile.md"
