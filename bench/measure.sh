@@ -41,6 +41,11 @@ args_of() {
   esac
 }
 
+# packets are generated once per kind (size, signed) and reused by the cases of that kind (each gateway is fresh)
+PACKETS=$(mktemp -d)
+trap 'rm -rf "$PACKETS"' EXIT
+kind_of() { echo "$1" | grep -o -- '--size [^ ]*\|--signed' | tr -d ' -' | tr '\n' '-'; }
+
 free_port() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])'; }
 
 for case in "${CASES[@]}"; do
@@ -53,7 +58,7 @@ for case in "${CASES[@]}"; do
   gateway=$!
   # shellcheck disable=SC2086
   java -jar "$BENCH_JAR" --url "http://127.0.0.1:$port" --receivers 2 --warmup "$WARMUP" --duration "$DURATION" \
-      --count "$COUNT" $args ${EXTRA:-} --gateway-pid "$gateway" --json "$OUT/$case.json" 2>&1 | tee "$OUT/$case.log" \
+      --count "$COUNT" --work-dir "$PACKETS/$(kind_of "$args")" $args ${EXTRA:-} --gateway-pid "$gateway" --json "$OUT/$case.json" 2>&1 | tee "$OUT/$case.log" \
       || echo "!! $case failed (see $OUT/$case.log)"
   kill "$gateway" 2>/dev/null || true
   wait "$gateway" 2>/dev/null || true

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -102,7 +103,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--metrics-user", description = "operator user:password for /actuator/prometheus (default: the sample viewer)")
     String metricsUser = "theodoi:theodoi-2026";
 
-    @Option(names = "--work-dir", description = "where packets are generated (default: a temporary directory, deleted at the end)")
+    @Option(names = "--work-dir", description = "where packets are generated and kept for the next runs of the same kind (default: a temporary directory, deleted at the end)")
     Path workDir;
 
     private final PrintStream out;
@@ -129,14 +130,28 @@ public final class BenchCommand implements Callable<Integer> {
         boolean ownDir = workDir == null;
         Path dir = ownDir ? Files.createTempDirectory("lienthong-bench-") : Files.createDirectories(workDir);
         try {
-            String runTag = UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase(Locale.ROOT);
-            PacketFactory factory = new PacketFactory(from, to, runTag, signed, dir);
-            out.printf(Locale.ROOT, "Tạo %d gói tin (generating %d packets of about %,d bytes%s) in %s ...%n",
-                    packetCount, packetCount, targetBytes, signed ? ", XML-DSig signed" : "", dir);
-            long generationStart = System.nanoTime();
-            List<PacketFactory.GeneratedPacket> packets = factory.generate(packetCount, targetBytes);
+            Optional<PacketSet> kept = ownDir ? Optional.empty()
+                    : PacketSet.load(dir, from, to, signed, targetBytes, packetCount);
+            String runTag;
+            List<PacketFactory.GeneratedPacket> packets;
+            if (kept.isPresent()) {
+                runTag = kept.get().runTag();
+                packets = kept.get().packets(dir, packetCount);
+                out.printf(Locale.ROOT, "Dùng lại %d gói tin / reusing %d packets kept in %s%n", packetCount, packetCount, dir);
+            } else {
+                runTag = UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase(Locale.ROOT);
+                PacketFactory factory = new PacketFactory(from, to, runTag, signed, dir);
+                out.printf(Locale.ROOT, "Tạo %d gói tin (generating %d packets of about %,d bytes%s) in %s ...%n",
+                        packetCount, packetCount, targetBytes, signed ? ", XML-DSig signed" : "", dir);
+                long generationStart = System.nanoTime();
+                packets = factory.generate(packetCount, targetBytes);
+                out.printf(Locale.ROOT, "  done in %.1f s%n", (System.nanoTime() - generationStart) / 1e9);
+                if (!ownDir) {
+                    PacketSet.of(from, to, signed, targetBytes, runTag, packets).save(dir);
+                }
+            }
             long packetBytes = packets.get(0).bytes();
-            out.printf(Locale.ROOT, "  done in %.1f s; each packet is %,d bytes%n", (System.nanoTime() - generationStart) / 1e9, packetBytes);
+            out.printf(Locale.ROOT, "  each packet is %,d bytes%n", packetBytes);
 
             List<ReferenceCosts.Stage> stages = List.of();
             Duration perStage = duration(reference);

@@ -50,7 +50,7 @@ final class LoadRun {
     record Outcome(double windowSeconds, long accepted, long acknowledged, long acceptedTotal, long acknowledgedTotal,
                    Latency submit, Latency inbox, Latency list, Latency get, Latency download, Latency acknowledge,
                    Map<String, Long> errors, OptionalLong gatewayCpuNanos, boolean ranOutOfPackets,
-                   long emptyLists, long lists, long backlogAtEnd) {
+                   long emptyLists, long lists, long backlogAtEnd, long benchCpuNanos) {
     }
 
     private static final Pattern MARKER_PREFIX = Pattern.compile("BENCH-([A-Za-z0-9]+)-(\\d+)");
@@ -111,12 +111,14 @@ final class LoadRun {
         long warmupEnd = start + settings.warmup().toNanos();
         waitWithProgress(start, warmupEnd, "khởi động/warm-up");
         OptionalLong cpuBefore = cpu.nanos();
+        long benchCpuBefore = ReferenceCosts.processCpuNanos();
         windowStart = System.nanoTime();
         windowEnd = windowStart + settings.duration().toNanos();
         waitWithProgress(start, windowEnd, "đo/measure");
         long end = Math.min(System.nanoTime(), windowEnd);
         windowEnd = end;
         OptionalLong cpuAfter = cpu.nanos();
+        long benchCpu = ReferenceCosts.processCpuNanos() - benchCpuBefore;
         stopSenders = true;
         for (Thread sender : senders) {
             sender.join();
@@ -136,7 +138,8 @@ final class LoadRun {
         errors.forEach((key, count) -> errorCounts.put(key, count.sum()));
         return new Outcome((end - windowStart) / 1e9, acceptedInWindow.sum(), acknowledgedInWindow.sum(),
                 acceptedTotal.sum(), acknowledgedTotal.sum(), submit, inbox, list, get, download, acknowledge,
-                errorCounts, cpuUsed, ranOut, emptyLists.sum(), lists.sum(), acceptedTotal.sum() - acknowledgedTotal.sum());
+                errorCounts, cpuUsed, ranOut, emptyLists.sum(), lists.sum(), acceptedTotal.sum() - acknowledgedTotal.sum(),
+                benchCpu);
     }
 
     /**

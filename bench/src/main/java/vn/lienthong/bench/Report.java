@@ -53,6 +53,10 @@ final class Report {
         return outcome.gatewayCpuNanos().isEmpty() ? -1 : outcome.gatewayCpuNanos().getAsLong() / 1e9 / outcome.windowSeconds();
     }
 
+    double benchCores() {
+        return outcome.benchCpuNanos() / 1e9 / Math.max(1e-9, outcome.windowSeconds());
+    }
+
     double referenceSum() {
         return ReferenceCosts.sum(reference);
     }
@@ -90,6 +94,7 @@ final class Report {
         } else {
             out.printf("CPU gateway: không đọc được / unavailable (%s)%n", cpuSource);
         }
+        out.printf(Locale.ROOT, "CPU của bench / the benchmark itself: %.2f cores%n", benchCores());
         if (!reference.isEmpty()) {
             out.println("tham chiếu đo cùng lúc / reference, measured in this run (CPU per operation, alone):");
             for (ReferenceCosts.Stage stage : reference) {
@@ -130,6 +135,7 @@ final class Report {
         json.put("gatewayCpuSource", cpuSource);
         json.put("gatewayCpuMsPerDocument", gatewayCpuMillisPerDocument() < 0 ? null : Latency.round(gatewayCpuMillisPerDocument()));
         json.put("gatewayCores", gatewayCores() < 0 ? null : Latency.round(gatewayCores()));
+        json.put("benchCores", Latency.round(benchCores()));
         Map<String, Object> stages = new LinkedHashMap<>();
         for (ReferenceCosts.Stage stage : reference) {
             stages.put(stage.name(), Map.of("cpuMs", Math.round(stage.cpuMillis() * 1000) / 1000.0,
