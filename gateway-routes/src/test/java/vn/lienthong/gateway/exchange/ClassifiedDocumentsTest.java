@@ -182,8 +182,10 @@ class ClassifiedDocumentsTest {
         assertThat(refusal.toString()).doesNotContain(subject);
         String refusalId = refusal.path("id").asText();
         // in the tamper-evident log, which still verifies
-        List<String> chained = jdbc.sql("SELECT detail FROM events WHERE type = 'REFUSED_CLASSIFIED' AND seq IS NOT NULL")
-                .query(String.class).list();
+        // (the chain is appended by its writer just after the commit)
+        List<String> chained = Await.until(Duration.ofSeconds(20), () -> jdbc.sql(
+                        "SELECT detail FROM events WHERE type = 'REFUSED_CLASSIFIED' AND seq IS NOT NULL")
+                .query(String.class).list(), list -> list.stream().anyMatch(detail -> detail.contains(refusalId)));
         assertThat(chained).anySatisfy(detail -> assertThat(detail).contains(refusalId, "MẬT"));
         assertThat(chained).noneSatisfy(detail -> assertThat(detail).contains(subject));
         assertThat(chain.verify().intact()).isTrue();
