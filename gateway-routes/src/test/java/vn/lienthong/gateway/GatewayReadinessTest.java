@@ -13,14 +13,9 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import vn.lienthong.gateway.directory.Agency;
 import vn.lienthong.gateway.directory.DeliveryMode;
@@ -30,27 +25,15 @@ import vn.lienthong.gateway.directory.Side;
 import vn.lienthong.gateway.directory.SignaturePolicy;
 import vn.lienthong.gateway.directory.SystemAccount;
 import vn.lienthong.gateway.support.Http;
+import vn.lienthong.gateway.support.GatewayTest;
 
 /**
  * The embedded default run, started by Spring in this JVM on a temporary data directory and
  * probed over real HTTP. The tests run in order: the last one has Spring close this context and start a
  * second one on the same data directory.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class GatewayReadinessTest {
-
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("gateway.data-dir", () -> dataDir.toString());
-    }
-
-    @LocalServerPort
-    int port;
+class GatewayReadinessTest extends GatewayTest {
 
     @Autowired
     DataSource dataSource;

@@ -17,13 +17,9 @@ import jakarta.activation.DataHandler;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jms.core.JmsTemplate;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -35,6 +31,7 @@ import vn.lienthong.gateway.routes.DispatchRequest;
 import vn.lienthong.gateway.support.Await;
 import vn.lienthong.gateway.support.Packets;
 import vn.lienthong.gateway.support.SampleSystems;
+import vn.lienthong.gateway.support.GatewayTest;
 
 /**
  * What keeps several nodes (or several consumers of one node) from doing a delivery twice or losing it, with
@@ -42,30 +39,18 @@ import vn.lienthong.gateway.support.SampleSystems;
  * push it once; a QUEUED delivery whose message vanished after the broker's acknowledgement is dispatched again
  * by the sweeper; a packet missing from the payload store answers code 80, not HTTP 500; the leases.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class ClusterSafetyTest {
+class ClusterSafetyTest extends GatewayTest {
 
     private static final AtomicInteger NUMBER = new AtomicInteger(8000);
 
-    @TempDir
-    static Path dataDir;
-
-    @TempDir
-    Path work;
-
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("gateway.data-dir", () -> dataDir.toString());
         registry.add("gateway.delivery.initial-delay", () -> "200ms");
         registry.add("gateway.delivery.max-delay", () -> "500ms");
         registry.add("gateway.intake.sweep-interval", () -> "300ms");
         registry.add("gateway.intake.sweep-age", () -> "1s");
         registry.add("gateway.intake.queued-age", () -> "2s");
     }
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     JdbcClient jdbc;

@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.activation.DataHandler;
 
@@ -34,10 +33,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -45,6 +41,8 @@ import vn.lienthong.adapters.push.LienthongReceiver;
 import vn.lienthong.adapters.push.ReceiverEndpoints;
 import vn.lienthong.adapters.vdxp.VdxpClient;
 import vn.lienthong.gateway.support.Packets;
+import vn.lienthong.gateway.support.SampleSystems;
+import vn.lienthong.gateway.support.GatewayTest;
 
 /**
  * The operator console in a real headless Chromium against the real gateway (embedded Artemis and H2 on a
@@ -54,22 +52,13 @@ import vn.lienthong.gateway.support.Packets;
  * and what the console needs of the server ({@code /console/} served, a plain 401 to its calls).
  * Synchronisation is on what the page shows (WebDriverWait), never on time.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class ConsoleBrowserTest {
+class ConsoleBrowserTest extends GatewayTest {
 
-    private static final AtomicInteger NUMBER = new AtomicInteger(700);
     private static final Duration UI = Duration.ofSeconds(20);
     /** Long enough for a push to fail three times and for the next 5 s refresh of the page. */
     private static final Duration DEAD_LETTER = Duration.ofSeconds(45);
     private static final List<String> ROUTES = List.of("intake", "dispatch", "delivery-pull", "delivery-push",
             "dead-letter", "sweeper");
-
-    @TempDir
-    static Path dataDir;
-
-    @TempDir
-    Path work;
 
     /** A fresh Chromium profile for each test. */
     @TempDir
@@ -77,7 +66,6 @@ class ConsoleBrowserTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("gateway.data-dir", () -> dataDir.toString());
         // fast redelivery: a push to a closed port ends FAILED (dead letter) within a second or two
         registry.add("gateway.delivery.initial-delay", () -> "200ms");
         registry.add("gateway.delivery.multiplier", () -> "1.5");
@@ -85,9 +73,6 @@ class ConsoleBrowserTest {
         registry.add("gateway.delivery.max-attempts", () -> "3");
         registry.add("gateway.intake.push-timeout", () -> "5s");
     }
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     JdbcClient jdbc;
@@ -503,17 +488,14 @@ class ConsoleBrowserTest {
     }
 
     private static String newDocumentId() {
-        return Packets.TINH_UY + ",2026/11/21," + NUMBER.incrementAndGet() + "-CV/VPTU";
+        return newDocumentId(Packets.TINH_UY, "-CV/VPTU");
     }
 
     /** Sends a document from Tỉnh ủy through the VDXP API; returns its docId. */
     private String send(String documentId, String recipient) throws Exception {
         Path packet = Packets.document(work, "test-uploads/b6e1f29d-cdc9-4fa7-8391-442e8566f14e.edxml",
                 Packets.TINH_UY, List.of(recipient), documentId);
-        VdxpClient tinhUy = new VdxpClient(URI.create(base() + "/vdxp"), "qlvb-tinhuy", "tinhuy-secret-2026");
-        VdxpClient.Answer answer = tinhUy.sendEdoc(packet, "edoc", Packets.TINH_UY);
-        assertThat(answer.ok()).as(answer.json().toString()).isTrue();
-        return answer.docId(); // answered only once the document and its deliveries are stored
+        return sendPacket(SampleSystems.tinhUy(port), packet, Packets.TINH_UY);
     }
 
     private void configurePush(String agency, URI endpoint) {

@@ -1,6 +1,7 @@
 package vn.lienthong.gateway.evidence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,56 +14,32 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import vn.lienthong.adapters.vdxp.VdxpClient;
 import vn.lienthong.certs.SamplePki;
-import vn.lienthong.gateway.support.Await;
 import vn.lienthong.gateway.support.Packets;
 import vn.lienthong.gateway.support.SampleSystems;
 import vn.lienthong.gateway.tracking.EventType;
 import vn.lienthong.gateway.tracking.TrackingStore;
 import vn.lienthong.trust.chain.ChainHead;
+import vn.lienthong.gateway.support.GatewayTest;
 
 /**
  * The tamper-evident log on the embedded gateway: after real traffic the chain verifies through the operator API;
  * a signed head verifies with the real openssl; a past event's detail changed in the database is named (its seq
  * and event id); and the cost of one append is printed.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class ChainTest {
+class ChainTest extends GatewayTest {
 
-    private static final AtomicInteger NUMBER = new AtomicInteger(800);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    @TempDir
-    static Path dataDir;
-
-    @TempDir
-    Path work;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("gateway.data-dir", () -> dataDir.toString());
-    }
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     JdbcClient jdbc;
@@ -86,7 +63,7 @@ class ChainTest {
         String first = send(tinhUy);
         String second = send(tinhUy);
         for (String docId : List.of(first, second)) {
-            String copy = Await.until(Duration.ofSeconds(20), () -> jdbc.sql("SELECT id FROM deliveries"
+            String copy = await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("SELECT id FROM deliveries"
                             + " WHERE document_id = :doc AND state = 'AVAILABLE'").param("doc", docId)
                     .query(String.class).optional(), java.util.Optional::isPresent).orElseThrow();
             assertThat(ubnd.updateStatus(copy, "done").ok()).isTrue();
@@ -224,11 +201,7 @@ class ChainTest {
     }
 
     private String send(VdxpClient client) throws Exception {
-        Path packet = Packets.document(work, "vpcp-sdk-example/edoc_new.edxml", Packets.TINH_UY,
-                List.of(Packets.UBND), Packets.TINH_UY + ",2026/11/21," + NUMBER.incrementAndGet() + "-CV/VPTU");
-        VdxpClient.Answer sent = client.sendEdoc(packet, "edoc", Packets.TINH_UY);
-        assertThat(sent.ok()).as(sent.json().toString()).isTrue();
-        return sent.docId();
+        return send(client, "vpcp-sdk-example/edoc_new.edxml", Packets.TINH_UY, List.of(Packets.UBND));
     }
 
     private JsonNode operator(String method, String path) throws Exception {

@@ -1,6 +1,7 @@
 package vn.lienthong.gateway.evidence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,17 +12,11 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -29,12 +24,12 @@ import vn.lienthong.adapters.vdxp.VdxpClient;
 import vn.lienthong.certs.SamplePki;
 import vn.lienthong.edxml.model.EdocHeader;
 import vn.lienthong.edxml.model.StatusCode;
-import vn.lienthong.gateway.support.Await;
 import vn.lienthong.gateway.support.Packets;
 import vn.lienthong.gateway.support.SampleSystems;
 import vn.lienthong.trust.evidence.EvidenceCheck;
 import vn.lienthong.trust.evidence.EvidenceRecord;
 import vn.lienthong.trust.evidence.EvidenceVerifier;
+import vn.lienthong.gateway.support.GatewayTest;
 
 /**
  * Signed evidence through the real VDXP API of the embedded gateway: a document gets ACCEPTED evidence, DELIVERED
@@ -42,25 +37,7 @@ import vn.lienthong.trust.evidence.EvidenceVerifier;
  * getEvidence and the real {@code openssl cms -verify} accepts each proof against the sample CA bundle; another
  * agency's system gets 40; evidence lost before it was stored is issued again from the database.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class EvidenceExchangeTest {
-
-    private static final AtomicInteger NUMBER = new AtomicInteger(700);
-
-    @TempDir
-    static Path dataDir;
-
-    @TempDir
-    Path work;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("gateway.data-dir", () -> dataDir.toString());
-    }
-
-    @LocalServerPort
-    int port;
+class EvidenceExchangeTest extends GatewayTest {
 
     @Autowired
     JdbcClient jdbc;
@@ -84,7 +61,7 @@ class EvidenceExchangeTest {
     EvidenceStore store;
 
     static String newDocumentId() {
-        return Packets.TINH_UY + ",2026/11/21," + NUMBER.incrementAndGet() + "-CV/VPTU";
+        return newDocumentId(Packets.TINH_UY, "-CV/VPTU");
     }
 
     @Test
@@ -101,7 +78,7 @@ class EvidenceExchangeTest {
                 "status", Packets.UBND);
         assertThat(status.ok()).as(status.json().toString()).isTrue();
 
-        JsonNode data = Await.until(Duration.ofSeconds(20), () -> tinhUy.getEvidence(docId).data(),
+        JsonNode data = await().atMost(Duration.ofSeconds(20)).until(() -> tinhUy.getEvidence(docId).data(),
                 list -> events(list).containsAll(List.of("ACCEPTED", "ACKNOWLEDGED", "DELIVERED", "STATUS")));
         assertThat(events(data)).containsExactlyInAnyOrder("ACCEPTED", "ACKNOWLEDGED", "DELIVERED", "STATUS");
 
@@ -156,7 +133,7 @@ class EvidenceExchangeTest {
         String docId = send(tinhUy);
         String copy = availableCopy(docId, Packets.UBND);
         assertThat(SampleSystems.ubnd(port).updateStatus(copy, "fail").ok()).isTrue();
-        JsonNode data = Await.until(Duration.ofSeconds(20), () -> tinhUy.getEvidence(docId).data(),
+        JsonNode data = await().atMost(Duration.ofSeconds(20)).until(() -> tinhUy.getEvidence(docId).data(),
                 list -> events(list).contains("ACKNOWLEDGED"));
         assertThat(events(data)).containsExactlyInAnyOrder("ACCEPTED", "ACKNOWLEDGED");
     }
@@ -165,7 +142,7 @@ class EvidenceExchangeTest {
     void evidenceLostBeforeItWasStoredIsIssuedAgainFromTheDatabase() throws Exception {
         VdxpClient tinhUy = SampleSystems.tinhUy(port);
         String docId = send(tinhUy);
-        Await.until(Duration.ofSeconds(20), () -> tinhUy.getEvidence(docId).data(),
+        await().atMost(Duration.ofSeconds(20)).until(() -> tinhUy.getEvidence(docId).data(),
                 list -> events(list).contains("ACCEPTED"));
         // as after a crash between the commit and the signing: the event is owed, the evidence is not there
         jdbc.sql("DELETE FROM evidence WHERE document_id = :id").param("id", docId).update();
@@ -180,7 +157,9 @@ class EvidenceExchangeTest {
                 .param("id", docId).query(Long.class).single()).isZero();
     }
 
+    /** Prints timings only: a benchmark, out of mvn verify (see the module README for how to run it). */
     @Test
+    @Tag("benchmark")
     void costOfEvidencePerDocument() throws Exception {
         VdxpClient tinhUy = SampleSystems.tinhUy(port);
         int documents = 40;
@@ -193,7 +172,7 @@ class EvidenceExchangeTest {
             ids.add(send(tinhUy));
         }
         long sent = System.nanoTime();
-        Await.until(Duration.ofSeconds(60), () -> jdbc.sql("SELECT COUNT(*) FROM evidence WHERE event = 'ACCEPTED'"
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("SELECT COUNT(*) FROM evidence WHERE event = 'ACCEPTED'"
                 + " AND document_id IN (:ids)").param("ids", ids).query(Long.class).single(), n -> n == documents);
         long stored = System.nanoTime();
         System.out.printf("EVIDENCE COST: %d documents sent over VDXP in %.1f ms (%.2f ms each, DocId answered"
@@ -235,15 +214,11 @@ class EvidenceExchangeTest {
     }
 
     private String send(VdxpClient client) throws Exception {
-        Path packet = Packets.document(work, "vpcp-sdk-example/edoc_new.edxml", Packets.TINH_UY,
-                List.of(Packets.UBND), newDocumentId());
-        VdxpClient.Answer sent = client.sendEdoc(packet, "edoc", Packets.TINH_UY);
-        assertThat(sent.ok()).as(sent.json().toString()).isTrue();
-        return sent.docId();
+        return send(client, "vpcp-sdk-example/edoc_new.edxml", Packets.TINH_UY, List.of(Packets.UBND));
     }
 
     private String availableCopy(String docId, String recipient) throws Exception {
-        return Await.until(Duration.ofSeconds(20), () -> jdbc.sql("SELECT id FROM deliveries WHERE document_id = :doc"
+        return await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("SELECT id FROM deliveries WHERE document_id = :doc"
                         + " AND recipient_code = :to AND state = 'AVAILABLE'").param("doc", docId).param("to", recipient)
                 .query(String.class).optional(), java.util.Optional::isPresent).orElseThrow();
     }

@@ -1,6 +1,7 @@
 package vn.lienthong.gateway.evidence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,11 +14,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -25,33 +22,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.lienthong.adapters.vdxp.VdxpClient;
 import vn.lienthong.certs.SamplePki;
-import vn.lienthong.gateway.support.Await;
 import vn.lienthong.gateway.support.Packets;
 import vn.lienthong.gateway.support.SampleSystems;
 import vn.lienthong.trust.evidence.EvidenceEvent;
 import vn.lienthong.trust.evidence.EvidenceRecord;
 import vn.lienthong.trust.evidence.EvidenceSigner;
+import vn.lienthong.gateway.support.GatewayTest;
 
 /** The gateway's RSA key by configuration: evidence signed SHA256withRSA, verified by the real openssl. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class EvidenceRsaKeyTest {
-
-    @TempDir
-    static Path dataDir;
-
-    @TempDir
-    Path work;
+class EvidenceRsaKeyTest extends GatewayTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("gateway.data-dir", () -> dataDir.toString());
         registry.add("gateway.evidence.keystore", () -> "classpath:vn/lienthong/certs/sample/gateway-rsa.p12");
         registry.add("gateway.evidence.alias", () -> "GATEWAY-RSA"); // any case
     }
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     EvidenceKeys keys;
@@ -65,7 +50,7 @@ class EvidenceRsaKeyTest {
         VdxpClient.Answer sent = tinhUy.sendEdoc(packet, "edoc", Packets.TINH_UY);
         assertThat(sent.ok()).as(sent.json().toString()).isTrue();
 
-        JsonNode data = Await.until(Duration.ofSeconds(20), () -> tinhUy.getEvidence(sent.docId()).data(),
+        JsonNode data = await().atMost(Duration.ofSeconds(20)).until(() -> tinhUy.getEvidence(sent.docId()).data(),
                 list -> list.size() >= 1);
         Path p7s = work.resolve("accepted.p7s");
         Files.write(p7s, Base64.getDecoder().decode(data.get(0).path("cms").asText()));

@@ -1,6 +1,7 @@
 package vn.lienthong.gateway.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -8,15 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -29,35 +25,21 @@ import vn.lienthong.edxml.model.EdocHeader;
 import vn.lienthong.edxml.model.StatusCode;
 import vn.lienthong.edxml.model.StatusHeader;
 import vn.lienthong.edxml.model.TraceHeader;
-import vn.lienthong.gateway.support.Await;
 import vn.lienthong.gateway.support.Packets;
 import vn.lienthong.gateway.support.SampleSystems;
+import vn.lienthong.gateway.support.GatewayTest;
 
 /**
  * The document exchange through real HTTP calls of the VDXP-compatible API, against the embedded gateway
  * (real broker, real database): send, pull, acknowledge, statuses back, de-duplication, the SDK's kinds
  * of packet, and every refusal with its code.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class DocumentExchangeTest {
-
-    private static final AtomicInteger NUMBER = new AtomicInteger(100);
-
-    @TempDir
-    static Path dataDir;
-
-    @TempDir
-    Path work;
+class DocumentExchangeTest extends GatewayTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("gateway.data-dir", () -> dataDir.toString());
         registry.add("gateway.intake.max-packet-size", () -> "2MB");
     }
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     JdbcClient jdbc;
@@ -79,7 +61,7 @@ class DocumentExchangeTest {
     }
 
     static String newDocumentId() {
-        return Packets.TINH_UY + ",2026/11/21," + NUMBER.incrementAndGet() + "-CV/VPTU";
+        return newDocumentId(Packets.TINH_UY, "-CV/VPTU");
     }
 
     @Test
@@ -164,7 +146,7 @@ class DocumentExchangeTest {
             assertThat(jdbc.sql("SELECT related_doc_id FROM documents WHERE id = :id").param("id", answer.docId())
                     .query(String.class).single()).as(kind).isEqualTo(originalDocId);
         }
-        Await.until(Duration.ofSeconds(20), () -> vpcp().getReceivedEdocList("edoc").data().size(), n -> n >= 4);
+        await().atMost(Duration.ofSeconds(20)).until(() -> vpcp().getReceivedEdocList("edoc").data().size(), n -> n >= 4);
     }
 
     @Test
@@ -172,7 +154,7 @@ class DocumentExchangeTest {
         // Ban Tuyên giáo is the recipient here: no other test writes to it
         List<String> order = new java.util.ArrayList<>();
         for (String priority : List.of("0", "3", "1")) { // thường, hỏa tốc, khẩn
-            String documentId = Packets.TINH_UY + ",2026/11/21," + NUMBER.incrementAndGet() + "-CV/VPTU";
+            String documentId = newDocumentId(Packets.TINH_UY, "-CV/VPTU");
             Path packet = Packets.rewrite(work, Packets.document(work, "vpcp-sdk-example/edoc_new.edxml",
                     Packets.TINH_UY, List.of(Packets.BAN_TUYEN_GIAO), documentId), header -> {
                         EdocHeader edoc = (EdocHeader) header;
@@ -189,7 +171,7 @@ class DocumentExchangeTest {
             assertThat(tinhUy().sendEdoc(packet, "edoc", Packets.TINH_UY).ok()).isTrue();
             order.add(priority);
         }
-        JsonNode list = Await.until(Duration.ofSeconds(20), () -> tinhUy().getReceivedEdocList("edoc").data(),
+        JsonNode list = await().atMost(Duration.ofSeconds(20)).until(() -> tinhUy().getReceivedEdocList("edoc").data(),
                 items -> {
                     int n = 0;
                     for (JsonNode item : items) {
@@ -220,21 +202,21 @@ class DocumentExchangeTest {
     @Test
     void everyDirectionWorks() throws Exception {
         // State to Party: Văn phòng Chính phủ writes to Văn phòng Tỉnh ủy
-        String fromVpcp = Packets.VPCP + ",2026/11/21," + NUMBER.incrementAndGet() + "/VPCP-TTĐT";
+        String fromVpcp = newDocumentId(Packets.VPCP, "/VPCP-TTĐT");
         VdxpClient.Answer stateToParty = vpcp().sendEdoc(Packets.document(work, "vpcp-sdk-example/edoc_new.edxml",
                 Packets.VPCP, List.of(Packets.TINH_UY), fromVpcp), "edoc", Packets.VPCP);
         assertThat(stateToParty.ok()).as(stateToParty.json().toString()).isTrue();
         assertThat(inboxItem(tinhUy(), "edoc", Packets.VPCP).path("to").asText()).isEqualTo(Packets.TINH_UY);
 
         // within the Party side: Ban Tuyên giáo writes to Văn phòng Tỉnh ủy (one system acts for both)
-        String withinParty = Packets.BAN_TUYEN_GIAO + ",2026/11/21," + NUMBER.incrementAndGet() + "-CV/BTGTU";
+        String withinParty = newDocumentId(Packets.BAN_TUYEN_GIAO, "-CV/BTGTU");
         VdxpClient.Answer partyToParty = tinhUy().sendEdoc(Packets.document(work, "vpcp-sdk-example/edoc_new.edxml",
                 Packets.BAN_TUYEN_GIAO, List.of(Packets.TINH_UY), withinParty), "edoc", Packets.BAN_TUYEN_GIAO);
         assertThat(partyToParty.ok()).as(partyToParty.json().toString()).isTrue();
         assertThat(inboxItem(tinhUy(), "edoc", Packets.BAN_TUYEN_GIAO).path("to").asText()).isEqualTo(Packets.TINH_UY);
 
         // within the State side: UBND to Văn phòng Chính phủ
-        String withinState = Packets.UBND + ",2026/11/21," + NUMBER.incrementAndGet() + "/UBND-VX";
+        String withinState = newDocumentId(Packets.UBND, "/UBND-VX");
         VdxpClient.Answer stateToState = ubnd().sendEdoc(Packets.document(work, "vpcp-sdk-example/edoc_new.edxml",
                 Packets.UBND, List.of(Packets.VPCP), withinState), "edoc", Packets.UBND);
         assertThat(stateToState.ok()).as(stateToState.json().toString()).isTrue();
@@ -249,7 +231,7 @@ class DocumentExchangeTest {
         // this document's copy (the inbox may still hold other tests' documents from the same sender)
         String copy = jdbc.sql("SELECT id FROM deliveries WHERE document_id = :doc").param("doc", docId)
                 .query(String.class).single();
-        Await.until(Duration.ofSeconds(20), () -> jdbc.sql("SELECT state FROM deliveries WHERE id = :id")
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("SELECT state FROM deliveries WHERE id = :id")
                 .param("id", copy).query(String.class).single(), "AVAILABLE"::equals);
         EdocHeader original = (EdocHeader) Packets.header(VdxpClient.decodeEdoc(ubnd().getEdoc(copy)));
 
@@ -343,7 +325,7 @@ class DocumentExchangeTest {
 
     /** Waits for an item from {@code from} to appear in the caller's list and returns the newest one. */
     private static JsonNode inboxItem(VdxpClient client, String messageType, String from) throws Exception {
-        JsonNode data = Await.until(Duration.ofSeconds(20), () -> client.getReceivedEdocList(messageType).data(),
+        JsonNode data = await().atMost(Duration.ofSeconds(20)).until(() -> client.getReceivedEdocList(messageType).data(),
                 list -> {
                     for (JsonNode entry : list) {
                         if (entry.path("from").asText().equals(from)) {

@@ -1,6 +1,7 @@
 package vn.lienthong.gateway.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,18 +12,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.activation.DataHandler;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -33,30 +29,19 @@ import vn.lienthong.edxml.model.EdocHeader;
 import vn.lienthong.edxml.model.StatusCode;
 import vn.lienthong.edxml.model.StatusHeader;
 import vn.lienthong.gateway.operations.DeliveryOperations;
-import vn.lienthong.gateway.support.Await;
 import vn.lienthong.gateway.support.Packets;
 import vn.lienthong.gateway.support.SampleSystems;
+import vn.lienthong.gateway.support.GatewayTest;
 
 /**
  * Push recipients through real SOAP calls: the main scenario (UBND pulls, Sở Nội vụ is pushed to), a
  * recipient down for a while that gets everything once it is back, and one that stays down, ends FAILED
  * and is delivered by a resend.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class PushDeliveryTest {
-
-    private static final AtomicInteger NUMBER = new AtomicInteger(500);
-
-    @TempDir
-    static Path dataDir;
-
-    @TempDir
-    Path work;
+class PushDeliveryTest extends GatewayTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("gateway.data-dir", () -> dataDir.toString());
         // fast redelivery so that a test sees retries and the dead letter within seconds
         registry.add("gateway.delivery.initial-delay", () -> "200ms");
         registry.add("gateway.delivery.multiplier", () -> "1.5");
@@ -64,9 +49,6 @@ class PushDeliveryTest {
         registry.add("gateway.delivery.max-attempts", () -> "4");
         registry.add("gateway.intake.push-timeout", () -> "5s");
     }
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     JdbcClient jdbc;
@@ -107,23 +89,23 @@ class PushDeliveryTest {
         receiverHandle = ReceiverEndpoints.publishSoap("127.0.0.1", 0, "/qlvb/nhan", soNoiVu);
         configurePush(Packets.SO_NOI_VU, receiverHandle.url());
 
-        String documentId = Packets.TINH_UY + ",2026/11/21," + NUMBER.incrementAndGet() + "-CV/VPTU";
+        String documentId = newDocumentId(Packets.TINH_UY, "-CV/VPTU");
         Path congVan = Packets.document(work, "vpcp-sdk-example/edoc_new.edxml", Packets.TINH_UY,
                 List.of(Packets.UBND, Packets.SO_NOI_VU), documentId);
         VdxpClient.Answer sent = tinhUy().sendEdoc(congVan, "edoc", Packets.TINH_UY);
         assertThat(sent.ok()).as(sent.json().toString()).isTrue();
 
         // UBND pulls through the VDXP API
-        String ubndCopy = Await.until(Duration.ofSeconds(20), () -> ubnd().getReceivedEdocList("edoc").data(),
+        String ubndCopy = await().atMost(Duration.ofSeconds(20)).until(() -> ubnd().getReceivedEdocList("edoc").data(),
                 list -> list.size() > 0).get(0).path("docId").asText();
         EdocHeader atUbnd = (EdocHeader) Packets.header(VdxpClient.decodeEdoc(ubnd().getEdoc(ubndCopy)));
         assertThat(ubnd().updateStatus(ubndCopy, "done").ok()).isTrue();
 
         // Sở Nội vụ is pushed to over SOAP
-        Await.until(Duration.ofSeconds(20), () -> soNoiVu.packets.size(), n -> n == 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> soNoiVu.packets.size(), n -> n == 1);
         EdocHeader atSoNoiVu = (EdocHeader) Packets.header(soNoiVu.packets.get(0));
         assertThat(atSoNoiVu.messageHeader().documentId()).isEqualTo(documentId);
-        Await.until(Duration.ofSeconds(10), () -> deliveryState(sent.docId(), Packets.SO_NOI_VU), "DELIVERED"::equals);
+        await().atMost(Duration.ofSeconds(10)).until(() -> deliveryState(sent.docId(), Packets.SO_NOI_VU), "DELIVERED"::equals);
 
         // both answer 01 then 03; the system of UBND and Sở Nội vụ sends for each
         for (StatusCode code : List.of(StatusCode.ARRIVED, StatusCode.ACCEPTED)) {
@@ -134,7 +116,7 @@ class PushDeliveryTest {
             }
         }
         // the Tỉnh ủy system finds all four statuses with getReceivedEdocList(messagetype=status)
-        var statuses = Await.until(Duration.ofSeconds(20), () -> tinhUy().getReceivedEdocList("status").data(),
+        var statuses = await().atMost(Duration.ofSeconds(20)).until(() -> tinhUy().getReceivedEdocList("status").data(),
                 list -> list.size() >= 4);
         List<String> seen = new java.util.ArrayList<>();
         for (var item : statuses) {
@@ -154,12 +136,12 @@ class PushDeliveryTest {
         configurePush(Packets.SO_NOI_VU, URI.create("http://127.0.0.1:" + receiverPort + "/qlvb/nhan"));
         String docId = send(Packets.SO_NOI_VU);
         String deliveryId = deliveryId(docId, Packets.SO_NOI_VU);
-        Await.until(Duration.ofSeconds(20), () -> attempts(deliveryId), n -> n >= 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> attempts(deliveryId), n -> n >= 1);
         assertThat(deliveryState(docId, Packets.SO_NOI_VU)).isIn("PENDING", "QUEUED");
 
         SoNoiVuSystem soNoiVu = new SoNoiVuSystem();
         receiverHandle = ReceiverEndpoints.publishSoap("127.0.0.1", receiverPort, "/qlvb/nhan", soNoiVu);
-        Await.until(Duration.ofSeconds(20), () -> deliveryState(docId, Packets.SO_NOI_VU), "DELIVERED"::equals);
+        await().atMost(Duration.ofSeconds(20)).until(() -> deliveryState(docId, Packets.SO_NOI_VU), "DELIVERED"::equals);
         assertThat(soNoiVu.deliveries).containsExactly(deliveryId);
     }
 
@@ -169,7 +151,7 @@ class PushDeliveryTest {
         configurePush(Packets.SO_NOI_VU, URI.create("http://127.0.0.1:" + receiverPort + "/qlvb/nhan"));
         String docId = send(Packets.SO_NOI_VU);
         String deliveryId = deliveryId(docId, Packets.SO_NOI_VU);
-        Await.until(Duration.ofSeconds(30), () -> deliveryState(docId, Packets.SO_NOI_VU), "FAILED"::equals);
+        await().atMost(Duration.ofSeconds(30)).until(() -> deliveryState(docId, Packets.SO_NOI_VU), "FAILED"::equals);
         assertThat(attempts(deliveryId)).isEqualTo(4);
         assertThat(jdbc.sql("SELECT last_error FROM deliveries WHERE id = :id").param("id", deliveryId)
                 .query(String.class).single()).isNotBlank();
@@ -177,7 +159,7 @@ class PushDeliveryTest {
         SoNoiVuSystem soNoiVu = new SoNoiVuSystem();
         receiverHandle = ReceiverEndpoints.publishSoap("127.0.0.1", receiverPort, "/qlvb/nhan", soNoiVu);
         assertThat(operations.resend(List.of(deliveryId), "van-hanh")).containsExactly(deliveryId);
-        Await.until(Duration.ofSeconds(20), () -> deliveryState(docId, Packets.SO_NOI_VU), "DELIVERED"::equals);
+        await().atMost(Duration.ofSeconds(20)).until(() -> deliveryState(docId, Packets.SO_NOI_VU), "DELIVERED"::equals);
         assertThat(soNoiVu.deliveries).containsExactly(deliveryId);
         List<String> events = jdbc.sql("SELECT type FROM events WHERE delivery_id = :id ORDER BY id")
                 .param("id", deliveryId).query(String.class).list();
@@ -187,12 +169,8 @@ class PushDeliveryTest {
     // ---------------------------------------------------------------- helpers
 
     private String send(String recipient) throws Exception {
-        String documentId = Packets.TINH_UY + ",2026/11/21," + NUMBER.incrementAndGet() + "-CV/VPTU";
-        Path packet = Packets.document(work, "test-uploads/b6e1f29d-cdc9-4fa7-8391-442e8566f14e.edxml",
-                Packets.TINH_UY, List.of(recipient), documentId);
-        VdxpClient.Answer answer = tinhUy().sendEdoc(packet, "edoc", Packets.TINH_UY);
-        assertThat(answer.ok()).as(answer.json().toString()).isTrue();
-        return answer.docId();
+        return send(tinhUy(), "test-uploads/b6e1f29d-cdc9-4fa7-8391-442e8566f14e.edxml", Packets.TINH_UY,
+                List.of(recipient));
     }
 
     private void configurePush(String agency, URI endpoint) {

@@ -2,6 +2,7 @@ package vn.lienthong.gateway.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.InputStream;
 import java.net.URI;
@@ -21,38 +22,16 @@ import jakarta.xml.ws.soap.SOAPBinding;
 
 import org.apache.cxf.jaxws.JaxWsProxyFactoryBean;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import vn.lienthong.adapters.soap.LienthongFault;
 import vn.lienthong.adapters.soap.LienthongSoapService;
 import vn.lienthong.adapters.soap.PendingDocument;
 import vn.lienthong.edxml.model.EdocHeader;
-import vn.lienthong.gateway.support.Await;
 import vn.lienthong.gateway.support.Packets;
+import vn.lienthong.gateway.support.GatewayTest;
 
 /** The SOAP service of the running gateway, called by a real CXF client with MTOM and HTTP Basic. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class SoapExchangeTest {
-
-    @TempDir
-    static Path dataDir;
-
-    @TempDir
-    Path work;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("gateway.data-dir", () -> dataDir.toString());
-    }
-
-    @LocalServerPort
-    int port;
+class SoapExchangeTest extends GatewayTest {
 
     LienthongSoapService client(String systemId, String secret) {
         JaxWsProxyFactoryBean factory = new JaxWsProxyFactoryBean();
@@ -76,7 +55,7 @@ class SoapExchangeTest {
         assertThat(docId).matches("[0-9a-f-]{36}");
 
         LienthongSoapService ubnd = client("qlvb-ubnd", "ubnd-secret-2026");
-        List<PendingDocument> pending = Await.until(Duration.ofSeconds(20), () -> ubnd.listPending("edoc"),
+        List<PendingDocument> pending = await().atMost(Duration.ofSeconds(20)).until(() -> ubnd.listPending("edoc"),
                 list -> list != null && !list.isEmpty()); // SOAP answers null for an empty list
         String copy = pending.get(0).getDocId();
         byte[] received;

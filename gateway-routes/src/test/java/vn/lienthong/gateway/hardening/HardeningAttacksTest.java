@@ -15,14 +15,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import vn.lienthong.adapters.vdxp.VdxpClient;
 import vn.lienthong.edxml.model.EdocHeader;
@@ -30,30 +24,15 @@ import vn.lienthong.edxml.model.StatusCode;
 import vn.lienthong.gateway.support.Await;
 import vn.lienthong.gateway.support.Packets;
 import vn.lienthong.gateway.support.SampleSystems;
+import vn.lienthong.gateway.support.GatewayTest;
 
 /**
  * The attacks of the hardening issue, tried as an authenticated system would, through real HTTP calls
  * against the embedded gateway: each must fail with its code.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class HardeningAttacksTest {
+class HardeningAttacksTest extends GatewayTest {
 
     private static final AtomicInteger NUMBER = new AtomicInteger(100);
-
-    @TempDir
-    static Path dataDir;
-
-    @TempDir
-    Path work;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("gateway.data-dir", () -> dataDir.toString());
-    }
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     JdbcClient jdbc;

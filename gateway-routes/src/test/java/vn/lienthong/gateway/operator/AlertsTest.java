@@ -1,6 +1,7 @@
 package vn.lienthong.gateway.operator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -14,37 +15,25 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.sun.net.httpserver.HttpServer;
 
 import vn.lienthong.adapters.vdxp.VdxpClient;
-import vn.lienthong.gateway.support.Await;
 import vn.lienthong.gateway.support.Packets;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import vn.lienthong.gateway.support.GatewayTest;
 
 /**
  * Alerts from real failures: a push recipient that stays down gives RECIPIENT_FAILING and, once its delivery
  * is dead-lettered, DEAD_LETTERS; each new alert reaches the webhook once, and shows in health details.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class AlertsTest {
+class AlertsTest extends GatewayTest {
 
     static final List<String> WEBHOOK_CALLS = new CopyOnWriteArrayList<>();
     static HttpServer webhook;
-
-    @TempDir
-    static Path dataDir;
-
-    @TempDir
-    Path work;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws IOException {
@@ -55,7 +44,6 @@ class AlertsTest {
             exchange.close();
         });
         webhook.start();
-        registry.add("gateway.data-dir", () -> dataDir.toString());
         registry.add("gateway.delivery.initial-delay", () -> "100ms");
         registry.add("gateway.delivery.multiplier", () -> "1.0");
         registry.add("gateway.delivery.max-delay", () -> "100ms");
@@ -70,9 +58,6 @@ class AlertsTest {
     static void stopWebhook() {
         webhook.stop(0);
     }
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     JdbcClient jdbc;
@@ -94,11 +79,11 @@ class AlertsTest {
                 Packets.TINH_UY, List.of(Packets.SO_NOI_VU), Packets.TINH_UY + ",2026/11/21,801-CV/VPTU"), "edoc",
                 Packets.TINH_UY).ok()).isTrue();
 
-        List<Alerts.Alert> raised = Await.until(Duration.ofSeconds(30), alerts::current,
+        List<Alerts.Alert> raised = await().atMost(Duration.ofSeconds(30)).until(alerts::current,
                 list -> list.stream().map(Alerts.Alert::code).toList().containsAll(List.of("RECIPIENT_FAILING", "DEAD_LETTERS")));
         assertThat(raised).anySatisfy(a -> assertThat(a.subject()).isEqualTo(Packets.SO_NOI_VU));
 
-        Await.until(Duration.ofSeconds(10), () -> WEBHOOK_CALLS.size(), n -> n >= 2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> WEBHOOK_CALLS.size(), n -> n >= 2);
         assertThat(String.join("\n", WEBHOOK_CALLS)).contains("RECIPIENT_FAILING", "DEAD_LETTERS");
         int calls = WEBHOOK_CALLS.size();
         alerts.announce(); // the same alerts again: nothing new to post

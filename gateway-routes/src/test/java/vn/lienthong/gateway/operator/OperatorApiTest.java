@@ -1,6 +1,7 @@
 package vn.lienthong.gateway.operator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.CookieManager;
 import java.net.URI;
@@ -15,42 +16,20 @@ import java.util.Base64;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import vn.lienthong.adapters.vdxp.VdxpClient;
-import vn.lienthong.gateway.support.Await;
 import vn.lienthong.gateway.support.Packets;
+import vn.lienthong.gateway.support.GatewayTest;
 
 /** The operator API over real HTTP: who may do what, and what operators see and change. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability // metrics export is off in tests unless asked for
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class OperatorApiTest {
+class OperatorApiTest extends GatewayTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @TempDir
-    static Path dataDir;
-
-    @TempDir
-    Path work;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("gateway.data-dir", () -> dataDir.toString());
-    }
-
-    @LocalServerPort
-    int port;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -169,14 +148,14 @@ class OperatorApiTest {
         Answer suspended = operator("POST", "/api/v1/agencies/" + Packets.VPCP + "/suspend", null);
         assertThat(suspended.json().path("suspended").asBoolean()).as(suspended.body()).isTrue();
         String docId = sendDocument(Packets.TINH_UY + ",2026/11/21,702-CV/VPTU", Packets.VPCP);
-        Await.until(Duration.ofSeconds(20), () -> viewer("GET", "/api/v1/documents/" + docId, null).json()
+        await().atMost(Duration.ofSeconds(20)).until(() -> viewer("GET", "/api/v1/documents/" + docId, null).json()
                 .path("events").findValuesAsText("type"), types -> types.contains("HELD"));
         VdxpClient vpcp = system("vpcp", "vpcp-secret-2026");
         assertThat(vpcp.getReceivedEdocList("edoc").data()).isEmpty();
 
         assertThat(operator("POST", "/api/v1/agencies/" + Packets.VPCP + "/resume", null).json()
                 .path("suspended").asBoolean()).isFalse();
-        Await.until(Duration.ofSeconds(20), () -> vpcp.getReceivedEdocList("edoc").data().size(), n -> n == 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> vpcp.getReceivedEdocList("edoc").data().size(), n -> n == 1);
     }
 
     @Test

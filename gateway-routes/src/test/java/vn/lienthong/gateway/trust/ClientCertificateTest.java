@@ -14,14 +14,8 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,26 +23,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import vn.lienthong.certs.SamplePki;
 import vn.lienthong.gateway.directory.DirectoryRepository;
 import vn.lienthong.trust.certificates.CertificateIdentity;
+import vn.lienthong.gateway.support.GatewayTest;
 
 /**
  * The gateway serves HTTPS with its own certificate (profile tls), and a system may authenticate with a TLS
  * client certificate issued by the agency CA instead of its secret: real mutual-TLS calls.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("tls")
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class ClientCertificateTest {
-
-    @TempDir
-    static java.nio.file.Path dataDir;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("gateway.data-dir", () -> dataDir.toString());
-    }
-
-    @LocalServerPort
-    int port;
+class ClientCertificateTest extends GatewayTest {
 
     @Autowired
     DirectoryRepository directory;

@@ -1,6 +1,7 @@
 package vn.lienthong.gateway.trust;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -15,13 +16,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -33,33 +28,17 @@ import vn.lienthong.edxml.model.AttachmentInfo;
 import vn.lienthong.edxml.model.EdocHeader;
 import vn.lienthong.edxml.model.ManifestReference;
 import vn.lienthong.gateway.signatures.PdfSignatureStore;
-import vn.lienthong.gateway.support.Await;
 import vn.lienthong.gateway.support.Packets;
 import vn.lienthong.gateway.support.SampleSystems;
+import vn.lienthong.gateway.support.GatewayTest;
 
 /**
  * The PDFs inside packets are opened at intake and their signatures checked and recorded; the receiver
  * sees the verdict in its list, operators see each signature; an unsafe archive refuses the packet.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class PdfSignaturesAtIntakeTest {
+class PdfSignaturesAtIntakeTest extends GatewayTest {
 
     private static int number = 950;
-
-    @TempDir
-    static Path dataDir;
-
-    @TempDir
-    Path work;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("gateway.data-dir", () -> dataDir.toString());
-    }
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     PdfSignatureStore pdfSignatures;
@@ -100,9 +79,7 @@ class PdfSignaturesAtIntakeTest {
     }
 
     private String send(Path packet) throws Exception {
-        VdxpClient.Answer answer = SampleSystems.tinhUy(port).sendEdoc(packet, "edoc", Packets.TINH_UY);
-        assertThat(answer.ok()).as(answer.json().toString()).isTrue();
-        return answer.docId();
+        return sendPacket(SampleSystems.tinhUy(port), packet, Packets.TINH_UY);
     }
 
     @Test
@@ -124,7 +101,7 @@ class PdfSignaturesAtIntakeTest {
         assertThat(pdfSignatures.verdictOf(altered)).contains("INVALID");
         assertThat(pdfSignatures.verdictOf(unsigned)).contains("NOT_SIGNED");
 
-        JsonNode inbox = Await.until(Duration.ofSeconds(20), () -> SampleSystems.ubnd(port).getReceivedEdocList("edoc").data(),
+        JsonNode inbox = await().atMost(Duration.ofSeconds(20)).until(() -> SampleSystems.ubnd(port).getReceivedEdocList("edoc").data(),
                 list -> list.size() >= 4);
         assertThat(inbox.findValuesAsText("pdfSignatures")).contains("SIGNED_VALID", "INVALID", "NOT_SIGNED");
         for (JsonNode item : inbox) {

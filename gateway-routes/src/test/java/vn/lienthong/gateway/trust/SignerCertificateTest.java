@@ -21,14 +21,8 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import vn.lienthong.adapters.vdxp.VdxpClient;
 import vn.lienthong.certs.SamplePki;
@@ -37,30 +31,15 @@ import vn.lienthong.gateway.directory.DirectoryRepository;
 import vn.lienthong.gateway.support.Packets;
 import vn.lienthong.gateway.support.SampleSystems;
 import vn.lienthong.trust.certificates.CertificateIdentity;
+import vn.lienthong.gateway.support.GatewayTest;
 
 /**
  * A signed packet's signer certificate is checked at intake, not only the signature's maths: trusted,
  * not revoked, valid, fit for signing, and the sender's (by agency code or registered fingerprint).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class SignerCertificateTest {
+class SignerCertificateTest extends GatewayTest {
 
     private static final AtomicInteger NUMBER = new AtomicInteger(900);
-
-    @TempDir
-    static Path dataDir;
-
-    @TempDir
-    Path work;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("gateway.data-dir", () -> dataDir.toString());
-    }
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     JdbcClient jdbc;
