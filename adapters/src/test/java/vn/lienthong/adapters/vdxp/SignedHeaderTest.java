@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 
-/** The vectors captured from the official SDK (shared/reference/vdxp-wire.md). */
+/** The vectors captured from the official SDK's own requests. */
 class SignedHeaderTest {
 
     private static final String SECRET = "TestSecret01/abc+XYZ=";

@@ -145,7 +145,7 @@ class PostgresMigrationTest {
                     .isEqualTo("PostgreSQL");
             assertThat(ready.json().path("components").path("broker").path("details").path("mode").asText())
                     .isEqualTo("native");
-            // no embedded broker in the production profile (stack-probe pitfall 5)
+            // no embedded broker in the production profile (mode=native alone would still start one)
             assertThat(app.getBeanNamesForType(EmbeddedActiveMQ.class)).isEmpty();
             assertThat(app.getBean(DirectoryRepository.class).findSystem("vpcp").orElseThrow().agencyCodes())
                     .containsExactly("000.00.00.G22");

@@ -182,7 +182,7 @@ class ChainTest extends GatewayTest {
         pool.shutdown();
         // the document's own events (queued, available) follow its answer: let them land before the walk
         String sent = traffic.get();
-        Await.until(Duration.ofSeconds(20), () -> jdbc.sql("SELECT COUNT(*) FROM deliveries WHERE document_id = :doc"
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("SELECT COUNT(*) FROM deliveries WHERE document_id = :doc"
                 + " AND state = 'AVAILABLE'").param("doc", sent).query(Long.class).single(), n -> n > 0);
         JsonNode after = operator("GET", "/api/v1/chain/verify");
         assertThat(after.path("intact").asBoolean()).as(after.toString()).isTrue();

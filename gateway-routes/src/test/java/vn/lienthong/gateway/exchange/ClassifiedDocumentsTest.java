@@ -22,14 +22,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -45,6 +39,7 @@ import vn.lienthong.edxml.model.MessageHeader;
 import vn.lienthong.edxml.model.OtherInfo;
 import vn.lienthong.gateway.evidence.ChainService;
 import vn.lienthong.gateway.support.Await;
+import vn.lienthong.gateway.support.GatewayTest;
 import vn.lienthong.gateway.support.Packets;
 import vn.lienthong.gateway.support.SampleSystems;
 
@@ -55,27 +50,11 @@ import vn.lienthong.gateway.support.SampleSystems;
  * (metadata and finding) in the chain and shown to operators as an alert and a refusal, without content. The same
  * words inside ordinary text pass.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class ClassifiedDocumentsTest {
+class ClassifiedDocumentsTest extends GatewayTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SECRET_SUBJECT_WORDS = "Về việc bảo vệ bí mật nhà nước và đổi mật khẩu";
     private static int number = 700;
-
-    @TempDir
-    static Path dataDir;
-
-    @TempDir
-    Path work;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("gateway.data-dir", () -> dataDir.toString());
-    }
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     JdbcClient jdbc;

@@ -22,12 +22,6 @@ import org.apache.cxf.headers.Header;
 import org.apache.cxf.jaxws.JaxWsProxyFactoryBean;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,6 +33,7 @@ import vn.lienthong.edxml.model.EdocHeader;
 import vn.lienthong.edxml.model.StatusCode;
 import vn.lienthong.edxml.model.StatusHeader;
 import vn.lienthong.gateway.support.Await;
+import vn.lienthong.gateway.support.GatewayTest;
 import vn.lienthong.gateway.support.Packets;
 import vn.lienthong.gateway.support.SampleSystems;
 
@@ -48,9 +43,7 @@ import vn.lienthong.gateway.support.SampleSystems;
  * successor, the sender is told in the answer and the timeline, the successor's statuses come back; a REFUSE rule
  * refuses it with 75 naming the successor; the retired code cannot send (76).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class RetiredCodesTest {
+class RetiredCodesTest extends GatewayTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The retired code: acted for by qlvb-ubnd, succeeded by {@link Packets#UBND}. */
@@ -58,20 +51,6 @@ class RetiredCodesTest {
     private static int number = 300;
     /** The directory is prepared once per class (one gateway per class). */
     private static boolean prepared;
-
-    @TempDir
-    static Path dataDir;
-
-    @TempDir
-    Path work;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("gateway.data-dir", () -> dataDir.toString());
-    }
-
-    @LocalServerPort
-    int port;
 
     record Answer(int status, JsonNode json) {
     }
