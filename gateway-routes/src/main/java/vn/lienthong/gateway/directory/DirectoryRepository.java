@@ -26,7 +26,18 @@ public class DirectoryRepository {
     private static final String AGENCY_COLUMNS = "code, name, side, delivery_mode, push_endpoint, "
             + "signature_policy, enabled, created_at, updated_at";
 
+    /**
+     * How long a system found for authentication is answered from memory. Systems poll their inbox all day, so
+     * the lookup is the bulk of an empty poll's cost; every change made through this repository clears the
+     * cache at once, and a change made on another node (or in SQL) is seen within this time.
+     */
+    private static final long SYSTEM_CACHE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
+
     private final JdbcClient jdbc;
+    private final Map<String, CachedSystem> systemCache = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record CachedSystem(SystemAccount system, long loadedAt) {
+    }
 
     public DirectoryRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -52,8 +63,17 @@ public class DirectoryRepository {
 
     /** A system with its secret and the agencies it may act for. */
     public Optional<SystemAccount> findSystem(String systemId) {
+        long now = System.nanoTime();
+        CachedSystem cached = systemCache.get(systemId);
+        if (cached != null && now - cached.loadedAt() < SYSTEM_CACHE_NANOS) {
+            return Optional.of(cached.system());
+        }
         List<SystemAccount> found = systems("WHERE s.system_id = ?", systemId);
-        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+        if (found.isEmpty()) {
+            return Optional.empty(); // unknown ids are not kept: a caller cannot fill the cache
+        }
+        systemCache.put(systemId, new CachedSystem(found.get(0), now));
+        return Optional.of(found.get(0));
     }
 
     /** Every system, by id. */
@@ -67,6 +87,7 @@ public class DirectoryRepository {
 
     /** Inserts an agency; the timestamps come from the database clock. */
     public void insertAgency(Agency agency) {
+        systemCache.clear();
         jdbc.sql("INSERT INTO agencies (code, name, side, delivery_mode, push_endpoint, signature_policy, enabled) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?)")
                 .params(agency.code(), agency.name(), agency.side().name(), agency.deliveryMode().name(),
@@ -76,6 +97,7 @@ public class DirectoryRepository {
 
     /** Changes an agency's name, side, delivery, signature policy and whether it is enabled. */
     public boolean updateAgency(Agency agency) {
+        systemCache.clear();
         return jdbc.sql("UPDATE agencies SET name = ?, side = ?, delivery_mode = ?, push_endpoint = ?, "
                         + "signature_policy = ?, enabled = ?, updated_at = CURRENT_TIMESTAMP WHERE code = ?")
                 .params(agency.name(), agency.side().name(), agency.deliveryMode().name(), agency.pushEndpoint(),
@@ -85,6 +107,7 @@ public class DirectoryRepository {
 
     /** Holds (true) or releases (false) deliveries to an agency. */
     public boolean setSuspended(String code, boolean suspended) {
+        systemCache.clear();
         return jdbc.sql("UPDATE agencies SET suspended = ?, updated_at = CURRENT_TIMESTAMP WHERE code = ?")
                 .params(suspended, code).update() == 1;
     }
@@ -101,6 +124,7 @@ public class DirectoryRepository {
 
     /** Changes a system's name, whether it is enabled, and the agencies it acts for. */
     public boolean updateSystem(String systemId, String name, boolean enabled, Set<String> agencyCodes) {
+        systemCache.clear();
         int rows = jdbc.sql("UPDATE systems SET name = ?, enabled = ? WHERE system_id = ?")
                 .params(name, enabled, systemId).update();
         if (rows == 0) {
@@ -121,12 +145,14 @@ public class DirectoryRepository {
 
     /** Registers (or, with null, removes) the client certificate a system may authenticate with. */
     public boolean setClientCertificate(String systemId, String sha256Fingerprint) {
+        systemCache.clear();
         return jdbc.sql("UPDATE systems SET client_cert_sha256 = ? WHERE system_id = ?")
                 .params(sha256Fingerprint, systemId).update() == 1;
     }
 
     /** Replaces a system's secret; the old one stops working at once. */
     public boolean rotateSecret(String systemId, String secret) {
+        systemCache.clear();
         return jdbc.sql("UPDATE systems SET secret = ?, secret_rotated_at = CURRENT_TIMESTAMP WHERE system_id = ?")
                 .params(secret, systemId).update() == 1;
     }
@@ -139,18 +165,21 @@ public class DirectoryRepository {
 
     /** Registers a certificate (by fingerprint) as one the agency signs with. */
     public void addFingerprint(String agencyCode, String sha256Fingerprint) {
+        systemCache.clear();
         jdbc.sql("INSERT INTO agency_certificates (agency_code, sha256_fingerprint) VALUES (?, ?)")
                 .params(agencyCode, sha256Fingerprint).update();
     }
 
     /** Records that an agency code is retired in favour of {@code successor} (see {@link AgencyRetirements}). */
     public void insertRetirement(String code, String successor, String onDocument) {
+        systemCache.clear();
         jdbc.sql("INSERT INTO agency_retirements (code, successor_code, on_document) VALUES (?, ?, ?)")
                 .params(code, successor, onDocument).update();
     }
 
     /** Inserts a system and its links to agencies (which must exist). */
     public void insertSystem(SystemAccount system) {
+        systemCache.clear();
         jdbc.sql("INSERT INTO systems (system_id, name, secret, enabled) VALUES (?, ?, ?, ?)")
                 .params(system.systemId(), system.name(), system.secret(), system.enabled())
                 .update();
