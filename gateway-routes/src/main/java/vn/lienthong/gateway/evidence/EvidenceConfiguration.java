@@ -65,24 +65,32 @@ public class EvidenceConfiguration {
     }
 
     @Bean
-    EvidenceTasks evidenceTasks(EvidenceIssuer issuer, ChainService chain, EvidenceProperties properties) {
-        return new EvidenceTasks(issuer, chain, properties);
+    EvidenceTasks evidenceTasks(EvidenceIssuer issuer, ChainService chain, EvidenceProperties properties,
+                                vn.lienthong.gateway.cluster.ClusterLeases leases) {
+        return new EvidenceTasks(issuer, chain, properties, leases);
     }
 
     /**
      * The periodic tasks: evidence still owed (once at start for everything, then for events older than
      * {@code repair-age} every {@code repair-interval}), and the chain's signed head every {@code head-interval}.
+     * With several nodes, each task runs on the node holding its lease ({@code evidence-repair},
+     * {@code chain-head}); the head signed at shutdown is signed by every node that stops.
      */
     static final class EvidenceTasks implements SmartLifecycle {
+        static final String REPAIR_LEASE = "evidence-repair";
+        static final String HEAD_LEASE = "chain-head";
         private final EvidenceIssuer issuer;
         private final ChainService chain;
         private final EvidenceProperties properties;
+        private final vn.lienthong.gateway.cluster.ClusterLeases leases;
         private ScheduledExecutorService scheduler;
 
-        EvidenceTasks(EvidenceIssuer issuer, ChainService chain, EvidenceProperties properties) {
+        EvidenceTasks(EvidenceIssuer issuer, ChainService chain, EvidenceProperties properties,
+                      vn.lienthong.gateway.cluster.ClusterLeases leases) {
             this.issuer = issuer;
             this.chain = chain;
             this.properties = properties;
+            this.leases = leases;
         }
 
         @Override
@@ -95,11 +103,21 @@ public class EvidenceConfiguration {
             scheduler.execute(() -> repair(Instant.now()));
             scheduler.scheduleWithFixedDelay(() -> repair(Instant.now().minus(properties.repairAge())),
                     millis(properties.repairInterval()), millis(properties.repairInterval()), TimeUnit.MILLISECONDS);
-            scheduler.scheduleWithFixedDelay(this::signHead, millis(properties.headInterval()),
+            scheduler.scheduleWithFixedDelay(this::signHeadIfLeased, millis(properties.headInterval()),
                     millis(properties.headInterval()), TimeUnit.MILLISECONDS);
         }
 
+        private void signHeadIfLeased() {
+            if (leases.acquire(HEAD_LEASE, vn.lienthong.gateway.cluster.ClusterLeases.leaseFor(properties.headInterval()))) {
+                signHead();
+            }
+        }
+
         private void repair(Instant before) {
+            if (!leases.acquire(REPAIR_LEASE,
+                    vn.lienthong.gateway.cluster.ClusterLeases.leaseFor(properties.repairInterval()))) {
+                return; // another node repairs
+            }
             try {
                 int events = issuer.repair(before);
                 if (events > 0) {
@@ -125,6 +143,8 @@ public class EvidenceConfiguration {
                 scheduler = null;
             }
             signHead(); // the head at shutdown
+            leases.release(REPAIR_LEASE);
+            leases.release(HEAD_LEASE);
         }
 
         @Override

@@ -8,9 +8,7 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,19 +39,27 @@ public class Alerts {
     private final List<X509Certificate> watchedCertificates;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper().findAndRegisterModules();
-    private final Set<String> announced = new HashSet<>();
     private final vn.lienthong.gateway.refusals.RefusalStore refusals;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    private final vn.lienthong.gateway.cluster.ClusterLeases leases;
 
     /** How long a classified document's refusal stays an alert. */
     public static final Duration CLASSIFIED_WINDOW = Duration.ofHours(24);
 
+    /**
+     * @param jdbc   where the alerts already posted are kept ({@code alerts_announced}), so that no node posts one twice
+     * @param leases the webhook is served by the node holding the lease {@code alerts}
+     */
     public Alerts(OperatorQueries queries, DirectoryRepository directory, OperatorProperties.Alerts bounds,
-                  List<X509Certificate> watchedCertificates, vn.lienthong.gateway.refusals.RefusalStore refusals) {
+                  List<X509Certificate> watchedCertificates, vn.lienthong.gateway.refusals.RefusalStore refusals,
+                  org.springframework.jdbc.core.simple.JdbcClient jdbc, vn.lienthong.gateway.cluster.ClusterLeases leases) {
         this.refusals = refusals;
         this.queries = queries;
         this.directory = directory;
         this.bounds = bounds;
         this.watchedCertificates = List.copyOf(watchedCertificates);
+        this.jdbc = jdbc;
+        this.leases = leases;
     }
 
     public List<Alert> current() {
@@ -107,12 +113,14 @@ public class Alerts {
     @Scheduled(fixedDelayString = "${gateway.operators.alerts.check-interval:PT30S}",
             initialDelayString = "${gateway.operators.alerts.check-interval:PT30S}")
     public void announce() {
-        if (bounds.webhook() == null || bounds.webhook().isBlank()) {
+        if (bounds.webhook() == null || bounds.webhook().isBlank()
+                || !leases.acquire("alerts", vn.lienthong.gateway.cluster.ClusterLeases.leaseFor(bounds.checkInterval()))) {
             return;
         }
         for (Alert alert : current()) {
             String key = alert.code() + "|" + alert.subject();
-            if (announced.add(key)) {
+            key = key.length() <= 300 ? key : key.substring(0, 300);
+            if (markAnnounced(key)) {
                 try {
                     HttpRequest request = HttpRequest.newBuilder(URI.create(bounds.webhook()))
                             .timeout(Duration.ofSeconds(10))
@@ -120,10 +128,16 @@ public class Alerts {
                             .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(alert))).build();
                     http.send(request, HttpResponse.BodyHandlers.discarding());
                 } catch (Exception e) {
-                    announced.remove(key);
+                    jdbc.sql("DELETE FROM alerts_announced WHERE alert_key = :key").param("key", key).update();
                     LOG.warn("Không gửi được cảnh báo tới webhook (alert webhook failed): {}", e.toString());
                 }
             }
         }
+    }
+
+    /** True when no node had announced this alert yet (and now this one has). */
+    private boolean markAnnounced(String key) {
+        return jdbc.sql("INSERT INTO alerts_announced (alert_key, announced_at) VALUES (:key, :now) ON CONFLICT DO NOTHING")
+                .param("key", key).param("now", java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC)).update() == 1;
     }
 }

@@ -46,10 +46,11 @@ public class OperatorConfiguration {
     @Bean
     Alerts alerts(OperatorQueries queries, DirectoryRepository directory, OperatorProperties properties,
                   IntakeProperties intake, ResourceLoader resources,
-                  vn.lienthong.gateway.refusals.RefusalStore refusals) throws IOException, CertificateException {
+                  vn.lienthong.gateway.refusals.RefusalStore refusals, org.springframework.jdbc.core.simple.JdbcClient jdbc,
+                  vn.lienthong.gateway.cluster.ClusterLeases leases) throws IOException, CertificateException {
         return new Alerts(queries, directory, properties.alerts(),
                 vn.lienthong.gateway.exchange.ExchangeConfiguration.trustAnchors(resources, intake.trustAnchors()),
-                refusals);
+                refusals, jdbc, leases);
     }
 
     @Bean
