@@ -54,6 +54,11 @@ public class OperatorConfiguration {
     }
 
     @Bean
+    NoOperatorWarning noOperatorWarning(OperatorProperties properties) {
+        return new NoOperatorWarning(properties);
+    }
+
+    @Bean
     GatewayMetrics gatewayMetrics(MeterRegistry registry) {
         return new GatewayMetrics(registry);
     }
