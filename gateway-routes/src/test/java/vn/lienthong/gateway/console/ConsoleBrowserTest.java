@@ -277,6 +277,52 @@ class ConsoleBrowserTest extends GatewayTest {
         assertThat(driver.findElements(By.cssSelector("#timeline li[data-event-type='HELD']"))).isNotEmpty();
     }
 
+    // ====================================================================== codes that change, classified refusals
+
+    @Test
+    void anAdminSeesAClassifiedRefusalAndRetiresAnAgencyCode() throws Exception {
+        startBrowser();
+        // a packet whose Subject is stamped TUYỆT MẬT: refused (77), only its metadata kept
+        String documentId = newDocumentId();
+        String subject = "TUYỆT MẬT - Kế hoạch riêng " + documentId;
+        Path packet = Packets.rewrite(work, Packets.document(work, "test-uploads/b6e1f29d-cdc9-4fa7-8391-442e8566f14e.edxml",
+                Packets.TINH_UY, List.of(Packets.UBND), documentId), header -> {
+                    vn.lienthong.edxml.model.EdocHeader edoc = (vn.lienthong.edxml.model.EdocHeader) header;
+                    vn.lienthong.edxml.model.MessageHeader m = edoc.messageHeader();
+                    return edoc.withMessageHeader(new vn.lienthong.edxml.model.MessageHeader(m.from(), m.to(),
+                            m.documentId(), m.code(), m.promulgationInfo(), m.documentType(), subject, m.content(),
+                            m.signerInfo(), m.dueDate(), m.otherInfo(), m.responseFor(), m.steeringType(), m.toPlaces(),
+                            m.extensions()));
+                });
+        VdxpClient.Answer refused = new VdxpClient(URI.create(base() + "/vdxp"), "qlvb-tinhuy", "tinhuy-secret-2026")
+                .sendEdoc(packet, "edoc", Packets.TINH_UY);
+        assertThat(refused.json().path("ErrorCode").asText()).isEqualTo("77");
+
+        login("quantri", "quantri-2026");
+        waitLoaded("overview");
+        By refusal = By.cssSelector("#refusals-table tbody tr[data-refusal-id]");
+        wait(UI).until(ExpectedConditions.visibilityOfElementLocated(refusal));
+        assertThat(text(refusal)).contains(Packets.TINH_UY, Packets.UBND, "TUYỆT MẬT", "Subject")
+                .doesNotContain("Kế hoạch riêng");
+        assertThat(text(By.id("alerts"))).contains("văn bản mật");
+
+        // Sở Nội vụ's code retired in favour of UBND's, from the Agencies screen, then taken back into use
+        openTab("agencies");
+        By row = By.cssSelector("#agencies-table tr[data-agency-code='" + Packets.SO_NOI_VU + "']");
+        wait(UI).until(ExpectedConditions.visibilityOfElementLocated(row));
+        click(By.cssSelector("#agencies-table tr[data-agency-code='" + Packets.SO_NOI_VU + "'] button[data-action='retire']"));
+        wait(UI).until(ExpectedConditions.alertIsPresent());
+        driver.switchTo().alert().sendKeys(Packets.UBND);
+        driver.switchTo().alert().accept();
+        By retired = By.cssSelector("#agencies-table tr[data-agency-code='" + Packets.SO_NOI_VU + "'] .retired");
+        wait(UI).until(ExpectedConditions.attributeToBe(retired, "data-successor", Packets.UBND));
+        assertThat(text(retired)).contains("Đã thôi sử dụng mã", Packets.UBND);
+        chromium.screenshot("agency-retired");
+        click(By.cssSelector("#agencies-table tr[data-agency-code='" + Packets.SO_NOI_VU + "'] button[data-action='reinstate']"));
+        wait(UI).until(ExpectedConditions.invisibilityOfElementLocated(retired));
+        assertThat(problems()).isEmpty();
+    }
+
     // ====================================================================== a viewer looks, never acts
 
     @Test
