@@ -40,12 +40,13 @@ import vn.lienthong.gateway.routes.DeliveryWorker;
 import vn.lienthong.gateway.routes.DispatchRoute;
 import vn.lienthong.gateway.routes.IntakeRoute;
 import vn.lienthong.gateway.routes.Pusher;
+import vn.lienthong.gateway.routes.RouteProperties;
 import vn.lienthong.gateway.routes.SweeperRoute;
 import vn.lienthong.gateway.tracking.TrackingStore;
 
 /** Wires the document exchange: the stores, the intake steps, the routes and the protocol adapters. */
 @Configuration
-@EnableConfigurationProperties({IntakeProperties.class, TrustProperties.class})
+@EnableConfigurationProperties({IntakeProperties.class, TrustProperties.class, RouteProperties.class})
 @Import(SoapAdapterConfiguration.class)
 public class ExchangeConfiguration {
 
@@ -151,19 +152,20 @@ public class ExchangeConfiguration {
     }
 
     @Bean
-    DispatchRoute dispatchRoute(TrackingStore tracking) {
-        return new DispatchRoute(tracking, new BrokerOutage());
+    DispatchRoute dispatchRoute(TrackingStore tracking, RouteProperties routes) {
+        return new DispatchRoute(tracking, new BrokerOutage(), routes.dispatchSenders());
     }
 
     @Bean
-    DeliveryRoute deliveryRoute(DeliveryWorker worker) {
-        return new DeliveryRoute(worker, 4);
+    DeliveryRoute deliveryRoute(DeliveryWorker worker, RouteProperties routes) {
+        return new DeliveryRoute(worker, routes.pullConsumers(), routes.pushConsumers());
     }
 
     @Bean
-    SweeperRoute sweeperRoute(TrackingStore tracking, ClusterLeases leases, IntakeProperties properties) {
+    SweeperRoute sweeperRoute(TrackingStore tracking, ClusterLeases leases, IntakeProperties properties,
+                              RouteProperties routes) {
         return new SweeperRoute(tracking, leases, properties.sweepInterval(), properties.sweepAge(),
-                properties.queuedAge());
+                properties.queuedAge(), routes.sweepBatch());
     }
 
     /** The PEM certificates at a resource location (trust anchors, certificates to watch). */

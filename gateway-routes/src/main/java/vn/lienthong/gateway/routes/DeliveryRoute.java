@@ -13,10 +13,12 @@ public class DeliveryRoute extends RouteBuilder {
     public static final String DEAD_LETTER_QUEUE = "DLQ";
 
     private final DeliveryWorker worker;
+    private final int pullConsumers;
     private final int pushConsumers;
 
-    public DeliveryRoute(DeliveryWorker worker, int pushConsumers) {
+    public DeliveryRoute(DeliveryWorker worker, int pullConsumers, int pushConsumers) {
         this.worker = worker;
+        this.pullConsumers = pullConsumers;
         this.pushConsumers = pushConsumers;
     }
 
@@ -24,7 +26,7 @@ public class DeliveryRoute extends RouteBuilder {
     public void configure() {
         // transacted: the broker forgets the message only once the inbox has it (a failure or a dead node
         // between the two leaves the message on the queue)
-        from("jms:queue:" + DispatchRequest.PULL_QUEUE + "?transacted=true&concurrentConsumers=2"
+        from("jms:queue:" + DispatchRequest.PULL_QUEUE + "?transacted=true&concurrentConsumers=" + pullConsumers
                         + "&errorHandlerLogStackTrace=false")
                 .routeId("delivery-pull").description("Chuyển vào hộp thư đến (pull delivery)")
                 .errorHandler(noErrorHandler())

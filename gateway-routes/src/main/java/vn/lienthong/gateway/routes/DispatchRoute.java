@@ -15,20 +15,20 @@ public class DispatchRoute extends RouteBuilder {
 
     /** Where intake, the sweeper and operators' resends put lists of {@link DispatchRequest}. */
     public static final String ENDPOINT = "seda:dispatch?size=10000&discardWhenFull=true&waitForTaskToComplete=Never";
-    /** Senders that put messages on the broker at once: Artemis syncs each session's journal writes. */
-    static final int SENDERS = 4;
-
     private final TrackingStore tracking;
     private final BrokerOutage outage;
+    /** Senders that put messages on the broker at once ({@code gateway.routes.dispatch-senders}). */
+    private final int senders;
 
-    public DispatchRoute(TrackingStore tracking, BrokerOutage outage) {
+    public DispatchRoute(TrackingStore tracking, BrokerOutage outage, int senders) {
         this.tracking = tracking;
         this.outage = outage;
+        this.senders = senders;
     }
 
     @Override
     public void configure() {
-        from(ENDPOINT + "&concurrentConsumers=" + SENDERS).routeId("dispatch").description("Đưa vào hàng đợi (dispatch)")
+        from(ENDPOINT + "&concurrentConsumers=" + senders).routeId("dispatch").description("Đưa vào hàng đợi (dispatch)")
                 .errorHandler(noErrorHandler())
                 .doTry()
                     .split(body()).stopOnException()

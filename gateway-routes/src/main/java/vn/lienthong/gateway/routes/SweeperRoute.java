@@ -20,16 +20,17 @@ import vn.lienthong.gateway.tracking.TrackingStore;
 public class SweeperRoute extends RouteBuilder {
 
     static final String LEASE = "sweeper";
-    private static final int BATCH = 500;
 
     private final TrackingStore tracking;
     private final ClusterLeases leases;
     private final Duration interval;
     private final Duration age;
     private final Duration queuedAge;
+    private final int batch;
 
     public SweeperRoute(TrackingStore tracking, ClusterLeases leases, Duration interval, Duration age,
-                        Duration queuedAge) {
+                        Duration queuedAge, int batch) {
+        this.batch = batch;
         this.tracking = tracking;
         this.leases = leases;
         this.interval = interval;
@@ -56,7 +57,7 @@ public class SweeperRoute extends RouteBuilder {
         Instant pendingBefore = now.minus(age);
         Instant queuedBefore = now.minus(queuedAge);
         try {
-            return tracking.staleOutbox(pendingBefore, queuedBefore, BATCH).stream()
+            return tracking.staleOutbox(pendingBefore, queuedBefore, batch).stream()
                     .filter(d -> tracking.claimStale(d, d.state() == vn.lienthong.gateway.tracking.DeliveryState.QUEUED
                             ? queuedBefore : pendingBefore))
                     .map(d -> new DispatchRequest(d.id(), d.mode(), d.priority()))
