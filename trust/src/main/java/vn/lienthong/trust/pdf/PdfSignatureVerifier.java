@@ -411,11 +411,14 @@ public final class PdfSignatureVerifier {
                         "the part left out of the signature is not the signature's /Contents string");
                 return null;
             }
-            StringBuilder hex = new StringBuilder(gap.length);
+            // decoded straight from the bytes (a signature's /Contents is tens of KB of hex)
+            byte[] value = new byte[(gap.length - 1) / 2];
+            int digits = 0;
             for (int i = 1; i < gap.length - 1; i++) {
-                char c = (char) (gap[i] & 0xFF);
-                if (Character.digit(c, 16) >= 0) {
-                    hex.append(c);
+                int digit = Character.digit(gap[i] & 0xFF, 16);
+                if (digit >= 0) {
+                    value[digits >> 1] |= (byte) ((digits & 1) == 0 ? digit << 4 : digit);
+                    digits++;
                 } else if (!isPdfWhitespace(gap[i])) {
                     problem(SignatureStatus.NOT_COVERING,
                             "phần bị loại khỏi chữ ký chứa dữ liệu khác ngoài giá trị chữ ký",
@@ -423,10 +426,8 @@ public final class PdfSignatureVerifier {
                     return null;
                 }
             }
-            if (hex.length() % 2 == 1) {
-                hex.append('0');
-            }
-            return HexFormat.of().parseHex(hex);
+            // an odd count of digits ends with a 0 nibble, as PDF strings do
+            return java.util.Arrays.copyOf(value, (digits + 1) / 2);
         }
 
         private List<X509Certificate> certificates(CMSSignedData cms, SignerInformation signerInformation) {
