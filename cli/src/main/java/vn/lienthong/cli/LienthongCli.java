@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
                 VdxpCommands.Send.class, VdxpCommands.Inbox.class, VdxpCommands.Get.class, VdxpCommands.Ack.class,
                 StatusCommands.class,
                 OperatorCommands.Routes.class, OperatorCommands.Agencies.class, OperatorCommands.Deliveries.class,
-                OperatorCommands.Documents.class, OperatorCommands.Resend.class,
+                OperatorCommands.Documents.class, OperatorCommands.Resend.class, OperatorCommands.Purge.class,
                 EvidenceCommands.Evidence.class, EvidenceCommands.Chain.class},
         exitCodeListHeading = "%nMã thoát (exit codes):%n",
         exitCodeList = {

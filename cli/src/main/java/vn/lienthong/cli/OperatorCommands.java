@@ -373,6 +373,43 @@ final class OperatorCommands {
         }
     }
 
+    @Command(name = "purge", mixinStandardHelpOptions = true, sortOptions = false,
+            description = "Xóa gói tin của văn bản đã chuyển xong và cũ hơn thời hạn lưu trữ; giữ thông tin văn bản, "
+                    + "sự kiện và chứng cứ (purge the packets of finished documents older than the retention period, "
+                    + "keeping metadata, events and evidence). Cần quyền ADMIN (needs ADMIN)")
+    static final class Purge implements Callable<Integer> {
+
+        @CommandLine.Option(names = "--older-than", paramLabel = "DURATION",
+                description = "tuổi tối thiểu, ISO-8601 (minimum age), ví dụ P365D; mặc định gateway.retention.keep-packets-for")
+        String olderThan;
+
+        @CommandLine.Option(names = "--dry-run", description = "chỉ đếm, không xóa (only count)")
+        boolean dryRun;
+
+        @Mixin
+        OperatorOptions operator;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            String query = "?dryRun=" + dryRun + (olderThan == null ? ""
+                    : "&olderThan=" + java.net.URLEncoder.encode(olderThan, java.nio.charset.StandardCharsets.UTF_8));
+            JsonNode answer = operator.client().post("/retention/purge" + query, Map.of());
+            PrintWriter out = spec.commandLine().getOut();
+            if (printedJson(operator, out, answer)) {
+                return 0;
+            }
+            out.println((dryRun ? "Sẽ xóa (would purge): " : "Đã xóa (purged): ") + text(answer, "documents")
+                    + " văn bản nhận trước (documents received before) " + time(answer, "before") + ", "
+                    + text(answer, "packetFiles") + " tệp (files), " + text(answer, "bytes") + " byte"
+                    + (answer.path("more").asBoolean() ? "; còn nữa, chạy lại (more remain, run again)" : ""));
+            out.flush();
+            return 0;
+        }
+    }
+
     @Command(name = "resend", mixinStandardHelpOptions = true, sortOptions = false,
             description = "Gửi lại các lượt chuyển phát (resend deliveries); in từng id: đã gửi lại hoặc bỏ qua "
                     + "(prints each id: resent or skipped); mã thoát 4 nếu có id bị bỏ qua (exit 4 if any was skipped)")

@@ -99,7 +99,29 @@ public interface ExchangeService {
     record EvidenceEntry(String event, String docId, String sender, String recipient, Instant time, byte[] cms) {
     }
 
+    /** An upload under way, counted against its system's limits until it is closed. */
+    interface Upload extends AutoCloseable {
+        @Override
+        void close();
+    }
+
     Optional<CallerSystem> findSystem(String systemId);
+
+    /**
+     * Called by an adapter once a call is authenticated, before it does any work: refuses a system over its
+     * request rate (61).
+     */
+    default void admit(CallerSystem caller) {
+    }
+
+    /**
+     * Called before a packet's body is read ({@code declaredBytes} its Content-Length, or -1): refuses when the
+     * store is over its disk budget (64), or the system already sends as many packets as it may at once (62)
+     * or has sent its bytes for the day (63). Close the answer when the upload is over.
+     */
+    default Upload beginUpload(CallerSystem caller, long declaredBytes) {
+        return () -> { };
+    }
 
     /** The system registered with this TLS client certificate (SHA-256 fingerprint, lower-case hex), if any. */
     default Optional<CallerSystem> findSystemByClientCertificate(String sha256Fingerprint) {

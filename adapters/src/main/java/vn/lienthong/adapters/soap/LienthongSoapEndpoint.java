@@ -10,9 +10,7 @@ import jakarta.activation.DataHandler;
 import jakarta.activation.FileDataSource;
 import jakarta.jws.WebService;
 
-import org.apache.cxf.helpers.CastUtils;
 import org.apache.cxf.io.CacheSizeExceededException;
-import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.PhaseInterceptorChain;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,8 +23,9 @@ import vn.lienthong.adapters.exchange.MessageType;
 import vn.lienthong.adapters.exchange.SpooledPacket;
 
 /**
- * The SOAP service: authenticates the caller (HTTP Basic), checks the parameters' shape, and hands
- * everything else to the gateway's {@link ExchangeService}. It holds no business rule.
+ * The SOAP service: checks the parameters' shape of a caller {@link SoapAuthentication} authenticated (HTTP
+ * Basic, before the body is parsed), and hands everything else to the gateway's {@link ExchangeService}. It
+ * holds no business rule.
  *
  * <p>Publish it with {@link SoapAdapterConfiguration#publish}, which also turns MTOM and the attachment
  * limits on.
@@ -58,7 +57,8 @@ public class LienthongSoapEndpoint implements LienthongSoapService {
                 throw new GatewayException(GatewayError.MISSING_PARAMETER, "packet");
             }
             // the attachment is read straight from the request (CXF reads MTOM parts lazily) into the spool
-            try (InputStream body = packet.getInputStream();
+            try (ExchangeService.Upload upload = exchange.beginUpload(caller, -1);
+                 InputStream body = packet.getInputStream();
                  SpooledPacket spooled = SpooledPacket.spool(body, settings.spoolDir(), settings.maxPacketBytes())) {
                 ExchangeService.Receipt receipt = exchange.submit(caller,
                         new ExchangeService.Submission(type, spooled, CHANNEL));
@@ -144,54 +144,23 @@ public class LienthongSoapEndpoint implements LienthongSoapService {
         T apply(CallerSystem caller) throws IOException;
     }
 
-    /** Authenticates, runs the operation, and turns every failure into a fault with its gateway code. */
+    /**
+     * Runs the operation for the caller {@link SoapAuthentication} authenticated before the body was read, and
+     * turns every failure into a fault with its gateway code.
+     */
     private <T> T call(String operation, Operation<T> body) throws LienthongFault {
         String systemId = null;
         try {
-            BasicCredentials credentials = BasicCredentials.parse(authorizationHeader())
-                    .orElseThrow(() -> new GatewayException(GatewayError.MISSING_CREDENTIALS, "HTTP Basic"));
-            systemId = credentials.systemId();
-            return body.apply(authenticate(credentials));
+            CallerSystem caller = SoapAuthentication.caller(PhaseInterceptorChain.getCurrentMessage());
+            systemId = caller.systemId();
+            return body.apply(caller);
         } catch (GatewayException e) {
-            if (e.error() == GatewayError.MISSING_CREDENTIALS) {
-                // the usual first request of a client that waits for the challenge
-                LOG.debug("SOAP {} từ chối (refused) {}: {}", operation, e.error().code(), e.getMessage());
-            } else {
-                LOG.info("SOAP {} từ chối (refused) {} [{}]: {}", operation, e.error().code(), systemId, e.getMessage());
-            }
+            LOG.info("SOAP {} từ chối (refused) {} [{}]: {}", operation, e.error().code(), systemId, e.getMessage());
             throw LienthongFault.of(e);
         } catch (IOException | RuntimeException e) {
             LOG.error("SOAP {} lỗi hệ thống (internal error) [{}]", operation, systemId, e);
             throw LienthongFault.of(GatewayError.INTERNAL_ERROR, null);
         }
-    }
-
-    private CallerSystem authenticate(BasicCredentials credentials) {
-        CallerSystem caller = exchange.findSystem(credentials.systemId())
-                .orElseThrow(() -> new GatewayException(GatewayError.UNKNOWN_SYSTEM, credentials.systemId()));
-        if (!credentials.secretMatches(caller.secret())) {
-            throw new GatewayException(GatewayError.BAD_CREDENTIALS, null);
-        }
-        return caller;
-    }
-
-    /** The Authorization header of the request being served, whatever HTTP transport carries it. */
-    private static String authorizationHeader() {
-        Message message = PhaseInterceptorChain.getCurrentMessage();
-        if (message == null) {
-            throw new IllegalStateException("no CXF message on this thread");
-        }
-        Map<String, List<String>> headers = CastUtils.cast((Map<?, ?>) message.get(Message.PROTOCOL_HEADERS));
-        if (headers == null) {
-            return null;
-        }
-        for (Map.Entry<String, List<String>> header : headers.entrySet()) {
-            if ("Authorization".equalsIgnoreCase(header.getKey()) && header.getValue() != null
-                    && !header.getValue().isEmpty()) {
-                return header.getValue().get(0);
-            }
-        }
-        return null;
     }
 
     /** The exchange's one rule; sendDocument's WSDL declares the parameter required, listPending's optional. */

@@ -49,6 +49,7 @@ public class SoapAdapterConfiguration {
         }
         EndpointImpl endpoint = new EndpointImpl(bus, new LienthongSoapEndpoint(exchange, settings));
         endpoint.setProperties(properties(settings));
+        endpoint.getInInterceptors().add(new SoapAuthentication(exchange));
         endpoint.getOutInterceptors().add(new MtomResponsePolicy());
         endpoint.getOutFaultInterceptors().add(new MtomResponsePolicy());
         endpoint.getOutFaultInterceptors().add(new SoapFaultShaper());
@@ -64,6 +65,13 @@ public class SoapAdapterConfiguration {
         properties.put(AttachmentDeserializer.ATTACHMENT_MEMORY_THRESHOLD, settings.attachmentMemoryThreshold());
         properties.put(AttachmentDeserializer.ATTACHMENT_MAX_SIZE, settings.maxPacketBytes());
         properties.put(StaxUtils.MAX_TEXT_LENGTH, settings.maxInlineChars());
+        // the body's XML is bounded as the VDXP API bounds a packet: depth, elements, characters
+        properties.put(StaxUtils.MAX_ELEMENT_DEPTH, 32);
+        properties.put(StaxUtils.MAX_CHILD_ELEMENTS, 10_000);
+        properties.put(StaxUtils.MAX_ELEMENT_COUNT, 20_000L);
+        properties.put(StaxUtils.MAX_XML_CHARACTERS, settings.maxInlineChars() + 1024L * 1024);
+        properties.put(StaxUtils.MAX_ATTRIBUTE_COUNT, 64);
+        properties.put(StaxUtils.MAX_ATTRIBUTE_SIZE, 64 * 1024);
         return properties;
     }
 }

@@ -42,10 +42,14 @@ final class SoapFaultShaper extends AbstractPhaseInterceptor<Message> {
                     "gói tin lớn phải gửi dạng MTOM (send large packets as MTOM attachments)"));
             message.setContent(Exception.class, fault);
         }
-        if (!(fault.getCause() instanceof LienthongFault refusal)) {
+        GatewayError error;
+        if (fault.getCause() instanceof LienthongFault refusal) {
+            error = byCode(refusal.errorCode());
+        } else if (fault.getCause() instanceof SoapAuthentication.Refused early) {
+            error = early.error();
+        } else {
             return;
         }
-        GatewayError error = byCode(refusal.errorCode());
         if (error == null) {
             return;
         }

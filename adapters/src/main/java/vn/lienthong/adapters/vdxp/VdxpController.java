@@ -76,6 +76,7 @@ public class VdxpController {
                     ? SignedHeader.parse(request.getHeader(PARAMETERS) == null ? "{}" : request.getHeader(PARAMETERS))
                     : signedHeader(request);
             CallerSystem caller = byCertificate != null ? byCertificate : authenticate(request, signed);
+            exchange.admit(caller);
             answer = switch (operation) {
                 case "sendEdoc" -> sendEdoc(request, signed, caller);
                 case "getReceivedEdocList" -> receivedList(signed, caller);
@@ -116,7 +117,8 @@ public class VdxpController {
             throw new GatewayException(GatewayError.PACKET_TOO_LARGE, "tối đa " + settings.maxPacketBytes() + " byte");
         }
         // + 2: the SDK's trailing CRLF, which its hash-file does not cover
-        try (InputStream body = request.getInputStream();
+        try (ExchangeService.Upload upload = exchange.beginUpload(caller, declared);
+             InputStream body = request.getInputStream();
              SdkUpload received = SdkUpload.spool(body, settings.spoolDir(), settings.maxPacketBytes() + 2)) {
             if (!received.matchesHashFile(hashFile)) {
                 throw new GatewayException(GatewayError.HASH_MISMATCH, null);
@@ -190,6 +192,7 @@ public class VdxpController {
         try {
             SignedHeader signed = signedHeader(request);
             CallerSystem caller = authenticate(request, signed);
+            exchange.admit(caller);
             String docId = signed.docId().orElseThrow(() -> new GatewayException(GatewayError.MISSING_PARAMETER, "docId"));
             ExchangeService.StoredPacket packet = exchange.fetch(caller, docId);
             response.setStatus(200);

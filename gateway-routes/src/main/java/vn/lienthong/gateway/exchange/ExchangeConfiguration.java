@@ -28,6 +28,8 @@ import vn.lienthong.gateway.directory.DirectoryRepository;
 import vn.lienthong.gateway.intake.IntakeProperties;
 import vn.lienthong.gateway.intake.IntakeSteps;
 import vn.lienthong.gateway.intake.TrustProperties;
+import vn.lienthong.gateway.limits.DiskBudget;
+import vn.lienthong.gateway.limits.SystemLimits;
 import vn.lienthong.gateway.signatures.PdfSignatureInspection;
 import vn.lienthong.gateway.signatures.PdfSignatureStore;
 import vn.lienthong.trust.certificates.CertificateValidator;
@@ -105,8 +107,10 @@ public class ExchangeConfiguration {
     @Bean
     ExchangeService exchangeService(DirectoryRepository directory, TrackingStore tracking, PayloadStore payloads,
                                     ProducerTemplate camel, GatewayMetrics metrics,
-                                    vn.lienthong.gateway.evidence.EvidenceStore evidence, PdfSignatureStore pdfSignatures) {
-        return new GatewayExchangeService(directory, tracking, payloads, camel, metrics, evidence, pdfSignatures);
+                                    vn.lienthong.gateway.evidence.EvidenceStore evidence, PdfSignatureStore pdfSignatures,
+                                    SystemLimits limits, DiskBudget disk) {
+        return new GatewayExchangeService(directory, tracking, payloads, camel, metrics, evidence, pdfSignatures,
+                limits, disk);
     }
 
     @Bean

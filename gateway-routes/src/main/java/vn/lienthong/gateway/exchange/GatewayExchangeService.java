@@ -14,6 +14,8 @@ import vn.lienthong.gateway.directory.DirectoryRepository;
 import vn.lienthong.gateway.directory.SystemAccount;
 import vn.lienthong.gateway.intake.Intake;
 import vn.lienthong.gateway.intake.SenderAuthorization;
+import vn.lienthong.gateway.limits.DiskBudget;
+import vn.lienthong.gateway.limits.SystemLimits;
 import vn.lienthong.gateway.evidence.EvidenceStore;
 import vn.lienthong.gateway.metrics.GatewayMetrics;
 import vn.lienthong.gateway.signatures.PdfSignatureStore;
@@ -39,10 +41,14 @@ public class GatewayExchangeService implements ExchangeService {
     private final GatewayMetrics metrics;
     private final EvidenceStore evidence;
     private final PdfSignatureStore pdfSignatures;
+    private final SystemLimits limits;
+    private final DiskBudget disk;
 
     public GatewayExchangeService(DirectoryRepository directory, TrackingStore tracking, PayloadStore payloads,
                                   ProducerTemplate camel, GatewayMetrics metrics, EvidenceStore evidence,
-                                  PdfSignatureStore pdfSignatures) {
+                                  PdfSignatureStore pdfSignatures, SystemLimits limits, DiskBudget disk) {
+        this.limits = limits;
+        this.disk = disk;
         this.directory = directory;
         this.tracking = tracking;
         this.payloads = payloads;
@@ -65,10 +71,22 @@ public class GatewayExchangeService implements ExchangeService {
     }
 
     @Override
+    public void admit(CallerSystem caller) {
+        limits.admit(caller.systemId());
+    }
+
+    @Override
+    public Upload beginUpload(CallerSystem caller, long declaredBytes) {
+        disk.checkRoomForPacket();
+        return limits.beginUpload(caller.systemId(), declaredBytes);
+    }
+
+    @Override
     public Receipt submit(CallerSystem caller, Submission submission) {
         if (submission.declaredSender() != null) {
             SenderAuthorization.requireActsFor(caller, submission.declaredSender());
         }
+        limits.countBytes(caller.systemId(), submission.packet().size());
         Intake intake = new Intake(caller, submission.messageType(), submission.packet(), submission.channel());
         try {
             Intake done = camel.requestBody(IntakeRoute.ENDPOINT, intake, Intake.class);
@@ -104,6 +122,9 @@ public class GatewayExchangeService implements ExchangeService {
                 .or(() -> tracking.findDocument(docId).filter(doc -> caller.agencyCodes().contains(doc.fromCode())))
                 .orElseThrow(() -> new GatewayException(GatewayError.UNKNOWN_DOCUMENT, docId));
         java.nio.file.Path packet = payloads.path(document.storedSha256());
+        if (!java.nio.file.Files.isReadable(packet) && tracking.packetsPurged(document.id())) {
+            throw new GatewayException(GatewayError.PACKET_PURGED, docId);
+        }
         if (!java.nio.file.Files.isReadable(packet)) {
             LOG.error("Gói tin của {} không có trong kho {} (packet missing from the payload store; is the shared "
                     + "store mounted?)", docId, packet);

@@ -33,6 +33,11 @@ public class Alerts {
     public record Alert(String code, String severity, String subject, String message, Instant since) {
     }
 
+    /** Alerts another part of the gateway raises (the limits, the disk budget). */
+    public interface Source {
+        List<Alert> alerts(Instant now);
+    }
+
     private final OperatorQueries queries;
     private final DirectoryRepository directory;
     private final OperatorProperties.Alerts bounds;
@@ -42,6 +47,7 @@ public class Alerts {
     private final vn.lienthong.gateway.refusals.RefusalStore refusals;
     private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
     private final vn.lienthong.gateway.cluster.ClusterLeases leases;
+    private final List<Source> sources;
 
     /** How long a classified document's refusal stays an alert. */
     public static final Duration CLASSIFIED_WINDOW = Duration.ofHours(24);
@@ -52,7 +58,9 @@ public class Alerts {
      */
     public Alerts(OperatorQueries queries, DirectoryRepository directory, OperatorProperties.Alerts bounds,
                   List<X509Certificate> watchedCertificates, vn.lienthong.gateway.refusals.RefusalStore refusals,
-                  org.springframework.jdbc.core.simple.JdbcClient jdbc, vn.lienthong.gateway.cluster.ClusterLeases leases) {
+                  org.springframework.jdbc.core.simple.JdbcClient jdbc, vn.lienthong.gateway.cluster.ClusterLeases leases,
+                  List<Source> sources) {
+        this.sources = List.copyOf(sources);
         this.refusals = refusals;
         this.queries = queries;
         this.directory = directory;
@@ -91,6 +99,9 @@ public class Alerts {
             alerts.add(new Alert("BACKLOG_OLD", "WARNING", "backlog", "Có văn bản chờ chuyển quá "
                     + bounds.backlogOlderThan().toMinutes() + " phút (backlog older than the bound)",
                     now.minusSeconds(backlog.oldestAgeSeconds())));
+        }
+        for (Source source : sources) {
+            alerts.addAll(source.alerts(now));
         }
         for (X509Certificate certificate : watchedCertificates) {
             Instant notAfter = certificate.getNotAfter().toInstant();

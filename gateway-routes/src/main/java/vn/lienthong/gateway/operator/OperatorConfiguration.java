@@ -47,10 +47,11 @@ public class OperatorConfiguration {
     Alerts alerts(OperatorQueries queries, DirectoryRepository directory, OperatorProperties properties,
                   IntakeProperties intake, ResourceLoader resources,
                   vn.lienthong.gateway.refusals.RefusalStore refusals, org.springframework.jdbc.core.simple.JdbcClient jdbc,
-                  vn.lienthong.gateway.cluster.ClusterLeases leases) throws IOException, CertificateException {
+                  vn.lienthong.gateway.cluster.ClusterLeases leases, ObjectProvider<Alerts.Source> sources)
+            throws IOException, CertificateException {
         return new Alerts(queries, directory, properties.alerts(),
                 vn.lienthong.gateway.exchange.ExchangeConfiguration.trustAnchors(resources, intake.trustAnchors()),
-                refusals, jdbc, leases);
+                refusals, jdbc, leases, sources.orderedStream().toList());
     }
 
     @Bean

@@ -79,6 +79,7 @@ public class SecurityConfiguration {
                         .requestMatchers("/console/**", "/login", "/error", "/favicon.ico").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/directory/**").hasRole("VIEWER")
                         .requestMatchers("/api/v1/directory/**").hasRole("ADMIN")
+                        .requestMatchers("/api/v1/retention/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/**").hasRole("VIEWER")
                         .requestMatchers("/api/**").hasRole("OPERATOR")
                         .anyRequest().hasRole("VIEWER"))

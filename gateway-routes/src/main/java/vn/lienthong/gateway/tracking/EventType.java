@@ -17,7 +17,8 @@ public enum EventType {
     RELEASED("Tiếp tục chuyển sau khi đơn vị được mở lại"),
     STATUS("Nhận trạng thái xử lý"),
     REDIRECTED("Mã đơn vị nhận đã thôi sử dụng: chuyển cho đơn vị kế thừa"),
-    REFUSED_CLASSIFIED("Từ chối văn bản mật (không lưu nội dung)");
+    REFUSED_CLASSIFIED("Từ chối văn bản mật (không lưu nội dung)"),
+    PURGED("Đã xóa gói tin sau thời hạn lưu trữ (giữ thông tin và chứng cứ)");
 
     private final String label;
     private final boolean evidence;

@@ -188,6 +188,12 @@ public class TrackingStore {
                 .query(String.class).list();
     }
 
+    /** Whether an operator purged this document's packets after the retention period. */
+    public boolean packetsPurged(String documentId) {
+        return jdbc.sql("SELECT COUNT(*) FROM documents WHERE id = :id AND packets_purged_at IS NOT NULL")
+                .param("id", documentId).query(Long.class).single() > 0;
+    }
+
     /** Records the business status a recipient reported on a document (shown in getSentEdocList). */
     public void setBusinessStatus(String documentId, String recipientCode, String statusCode) {
         jdbc.sql("UPDATE deliveries SET business_status = :code WHERE document_id = :doc AND recipient_code = :recipient")
