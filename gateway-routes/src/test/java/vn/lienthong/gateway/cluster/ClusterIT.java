@@ -138,6 +138,8 @@ class ClusterIT {
                 "--spring.config.additional-location=file:" + operators,
                 "--gateway.intake.sweep-interval=1s", "--gateway.intake.sweep-age=3s",
                 "--gateway.intake.queued-age=30s",
+                // a push claim left by the killed node lasts push-timeout + 30 s: the broker's retries must outlast it
+                "--gateway.intake.push-timeout=5s",
                 "--logging.level.org.apache.activemq=WARN"));
         gatewayArgs = args.toArray(String[]::new);
 
@@ -284,7 +286,7 @@ class ClusterIT {
         properties.put("lienthong.delivery.initial-delay-ms", "500");
         properties.put("lienthong.delivery.multiplier", "1.5");
         properties.put("lienthong.delivery.max-delay-ms", "2000");
-        properties.put("lienthong.delivery.max-attempts", "30");
+        properties.put("lienthong.delivery.max-attempts", "100");
         return properties;
     }
 
