@@ -37,13 +37,27 @@ public final class VdxpClient {
     private final String systemId;
     private final String secret;
     private final HttpClient http;
+    private final Duration timeout;
 
     public VdxpClient(URI endpoint, String systemId, String secret) {
+        this(endpoint, systemId, secret, null, Duration.ofMinutes(10));
+    }
+
+    /**
+     * A client that presents a TLS client certificate ({@code ssl} built with its key; null for none) and gives
+     * each call at most {@code timeout}.
+     */
+    public VdxpClient(URI endpoint, String systemId, String secret, javax.net.ssl.SSLContext ssl, Duration timeout) {
         String base = endpoint.toString();
         this.endpoint = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
         this.systemId = systemId;
         this.secret = secret;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
+        if (ssl != null) {
+            builder.sslContext(ssl);
+        }
+        this.http = builder.build();
+        this.timeout = timeout;
     }
 
     /** The JSON answer of an operation. */
@@ -107,6 +121,11 @@ public final class VdxpClient {
         return call("updateStatus", Map.of("docid", docId, "status", status));
     }
 
+    /** The transport acknowledgement with a reason (what a "fail" says to the sending side). */
+    public Answer updateStatus(String docId, String status, String description) throws IOException, InterruptedException {
+        return call("updateStatus", Map.of("docid", docId, "status", status, "description", description));
+    }
+
     /** getEvidence (this gateway's own operation): the signed evidence of a document sent or received. */
     public Answer getEvidence(String docId) throws IOException, InterruptedException {
         return call("getEvidence", Map.of("docId", docId));
@@ -151,7 +170,7 @@ public final class VdxpClient {
         signed.forEach((key, value) -> prefixed.put("XroadVnpt-" + key, value));
         String signHeader = ASCII_JSON.writeValueAsString(prefixed);
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(endpoint + "/" + operation))
-                .timeout(Duration.ofMinutes(10))
+                .timeout(timeout)
                 .header("Content-Type", contentType)
                 .header("User-Agent", "lienthong-cli XRoad/VPCP")
                 .header("XroadVnpt-version", "3.0.201608")

@@ -289,6 +289,9 @@ public class VdxpController {
             item.put("name", nonNull(agency.name()));
             item.put("mail", nonNull(agency.email()));
             item.put(qd20 ? "code102" : "oldCode", agency.code());
+            if (agency.side() != null) {
+                item.put("side", agency.side()); // an extra key (PARTY, STATE) for linked gateways; the SDK ignores it
+            }
             data.add(item);
         }
         Map<String, Object> answer = ok();

@@ -98,10 +98,12 @@ public class DirectoryRepository {
     /** Changes an agency's name, side, delivery, signature policy and whether it is enabled. */
     public boolean updateAgency(Agency agency) {
         systemCache.clear();
+        // an agency taken off its link (another mode) forgets the link
         return jdbc.sql("UPDATE agencies SET name = ?, side = ?, delivery_mode = ?, push_endpoint = ?, "
-                        + "signature_policy = ?, enabled = ?, updated_at = CURRENT_TIMESTAMP WHERE code = ?")
+                        + "signature_policy = ?, enabled = ?, updated_at = CURRENT_TIMESTAMP, "
+                        + "link_id = CASE WHEN CAST(? AS VARCHAR(16)) = 'LINK' THEN link_id ELSE NULL END WHERE code = ?")
                 .params(agency.name(), agency.side().name(), agency.deliveryMode().name(), agency.pushEndpoint(),
-                        agency.signaturePolicy().name(), agency.enabled(), agency.code())
+                        agency.signaturePolicy().name(), agency.enabled(), agency.deliveryMode().name(), agency.code())
                 .update() == 1;
     }
 

@@ -30,6 +30,8 @@ import vn.lienthong.gateway.intake.IntakeSteps;
 import vn.lienthong.gateway.intake.TrustProperties;
 import vn.lienthong.gateway.limits.DiskBudget;
 import vn.lienthong.gateway.limits.SystemLimits;
+import vn.lienthong.gateway.links.LinkForwarder;
+import vn.lienthong.gateway.links.LinkRouting;
 import vn.lienthong.gateway.signatures.PdfSignatureInspection;
 import vn.lienthong.gateway.signatures.PdfSignatureStore;
 import vn.lienthong.trust.certificates.CertificateValidator;
@@ -99,13 +101,14 @@ public class ExchangeConfiguration {
     IntakeSteps intakeSteps(DirectoryRepository directory, TrackingStore tracking, PayloadStore payloads,
                             IntakeProperties properties, CertificateValidator certificateValidator,
                             CertificateValidator lenientCertificateValidator,
-                            PdfSignatureInspection pdfInspection, PdfSignatureStore pdfSignatures) {
+                            PdfSignatureInspection pdfInspection, PdfSignatureStore pdfSignatures,
+                            LinkRouting linkRouting) {
         return new IntakeSteps(directory, tracking, payloads, properties, certificateValidator,
-                lenientCertificateValidator, pdfInspection, pdfSignatures);
+                lenientCertificateValidator, pdfInspection, pdfSignatures, linkRouting);
     }
 
     @Bean
-    ExchangeService exchangeService(DirectoryRepository directory, TrackingStore tracking, PayloadStore payloads,
+    GatewayExchangeService exchangeService(DirectoryRepository directory, TrackingStore tracking, PayloadStore payloads,
                                     ProducerTemplate camel, GatewayMetrics metrics,
                                     vn.lienthong.gateway.evidence.EvidenceStore evidence, PdfSignatureStore pdfSignatures,
                                     SystemLimits limits, DiskBudget disk) {
@@ -137,15 +140,21 @@ public class ExchangeConfiguration {
         return new RoutingPushClient();
     }
 
-    /** Pushes with the client the recipient's delivery mode names (SOAP or REST). */
+    /** Pushes with the client the recipient's delivery mode names (SOAP or REST), or forwards through its link. */
     @Bean
-    Pusher pusher(RoutingPushClient client, IntakeProperties properties) {
-        return (recipient, document, delivery, packet) -> client.push(
+    Pusher pusher(RoutingPushClient client, IntakeProperties properties, LinkForwarder links) {
+        return (recipient, document, delivery, packet) -> {
+            if (recipient.deliveryMode() == DeliveryMode.LINK) {
+                links.forward(recipient, document, delivery, packet);
+                return;
+            }
+            client.push(
                 new PushTarget(recipient.pushEndpoint(),
                         recipient.deliveryMode() == DeliveryMode.PUSH_SOAP ? PushTarget.Mode.SOAP : PushTarget.Mode.REST,
                         properties.pushTimeout()),
                 new PushMessage(delivery.id(), document.id(), document.messageType(), document.fromCode(),
                         delivery.recipientCode(), packet, document.storedSize()));
+        };
     }
 
     @Bean

@@ -87,7 +87,19 @@ public class GatewayExchangeService implements ExchangeService {
             SenderAuthorization.requireActsFor(caller, submission.declaredSender());
         }
         limits.countBytes(caller.systemId(), submission.packet().size());
-        Intake intake = new Intake(caller, submission.messageType(), submission.packet(), submission.channel());
+        return submit(new Intake(caller, submission.messageType(), submission.packet(), submission.channel()), submission);
+    }
+
+    /**
+     * A packet taken from a link's inbox, through the same intake as any other (every check applies); the link
+     * acts for the agencies behind it, and nothing it brings is routed back through it.
+     */
+    public Receipt submitFromLink(String linkId, CallerSystem link, Submission submission) {
+        return submit(new Intake(link, submission.messageType(), submission.packet(), submission.channel())
+                .fromLink(linkId), submission);
+    }
+
+    private Receipt submit(Intake intake, Submission submission) {
         try {
             Intake done = camel.requestBody(IntakeRoute.ENDPOINT, intake, Intake.class);
             metrics.accepted(submission.channel(), submission.messageType(), done.duplicate());

@@ -18,6 +18,8 @@ public final class Intake {
     final String messageType;
     final SpooledPacket packet;
     final String channel;
+    /** The link the packet was taken from; null for a packet a system sent here. */
+    String viaLink;
 
     PacketHeader header;
     /** Retired codes the packet addresses, each with the successor that receives in its place. */
@@ -43,6 +45,12 @@ public final class Intake {
         this.messageType = messageType;
         this.packet = packet;
         this.channel = channel;
+    }
+
+    /** Marks the packet as taken from a link's inbox (what may be routed back through that link is not). */
+    public Intake fromLink(String linkId) {
+        this.viaLink = linkId;
+        return this;
     }
 
     public String docId() {

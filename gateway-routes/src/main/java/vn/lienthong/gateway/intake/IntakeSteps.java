@@ -44,6 +44,7 @@ import vn.lienthong.edxml.validation.EdxmlValidator;
 import vn.lienthong.gateway.directory.Agency;
 import vn.lienthong.gateway.directory.DirectoryRepository;
 import vn.lienthong.gateway.directory.SignaturePolicy;
+import vn.lienthong.gateway.links.LinkRouting;
 import vn.lienthong.gateway.payload.PayloadStore;
 import vn.lienthong.gateway.payload.Sha256;
 import vn.lienthong.gateway.tracking.EventType;
@@ -74,11 +75,13 @@ public class IntakeSteps {
     private final EdxmlValidator validator = new EdxmlValidator();
     private final PdfSignatureInspection pdfInspection;
     private final PdfSignatureStore pdfSignatures;
+    private final LinkRouting links;
 
     public IntakeSteps(DirectoryRepository directory, TrackingStore tracking, PayloadStore payloads,
                        IntakeProperties properties, CertificateValidator certificates,
                        CertificateValidator lenientCertificates,
-                       PdfSignatureInspection pdfInspection, PdfSignatureStore pdfSignatures) {
+                       PdfSignatureInspection pdfInspection, PdfSignatureStore pdfSignatures, LinkRouting links) {
+        this.links = links;
         this.lenientCertificates = lenientCertificates;
         this.pdfInspection = pdfInspection;
         this.pdfSignatures = pdfSignatures;
@@ -149,12 +152,28 @@ public class IntakeSteps {
         } else {
             resolveStatusRecipients(intake, (StatusHeader) intake.header);
         }
+        if (intake.viaLink != null) {
+            // never back through the link it came from (nor through any link when it passed here before)
+            intake.recipients.removeIf(code -> links.loopsBack(intake.viaLink, intake.header, code));
+            if (intake.recipients.isEmpty()) {
+                throw new GatewayException(GatewayError.ROUTING_LOOP, "liên kết " + intake.viaLink);
+            }
+        }
     }
 
     private void resolveDocumentRecipients(Intake intake, EdocHeader edoc) {
         Set<String> codes = new LinkedHashSet<>();
         for (Organization to : edoc.messageHeader().to()) {
             codes.add(intake.retiredRecipients.getOrDefault(to.organId().trim(), to.organId().trim()));
+        }
+        if (intake.viaLink != null) {
+            // a packet from another axis may name agencies of other axes too: those are not ours to refuse
+            Set<String> served = links.servedHere(intake.viaLink, edoc, codes);
+            if (served.isEmpty()) {
+                throw new GatewayException(codes.stream().anyMatch(c -> directory.findAgency(c).isPresent())
+                        ? GatewayError.ROUTING_LOOP : GatewayError.UNKNOWN_RECIPIENT, String.join(", ", codes));
+            }
+            codes = served;
         }
         List<String> unknown = new ArrayList<>();
         List<String> disabled = new ArrayList<>();

@@ -169,7 +169,11 @@ public class DirectoryApiController {
     }
 
     private static Agency checked(Agency agency) {
-        if (agency.deliveryMode() != DeliveryMode.PULL
+        if (agency.deliveryMode() == DeliveryMode.LINK && agency.createdAt() == null) {
+            throw new GatewayException(GatewayError.BAD_PARAMETER,
+                    "đơn vị qua liên kết được thêm tại /api/v1/directory/links/{id}/agencies (agencies behind a link)");
+        }
+        if (agency.deliveryMode() != DeliveryMode.PULL && agency.deliveryMode() != DeliveryMode.LINK
                 && (agency.pushEndpoint() == null || !agency.pushEndpoint().matches("https?://.+"))) {
             throw new GatewayException(GatewayError.BAD_PARAMETER, "đơn vị nhận kiểu PUSH cần pushEndpoint http(s)");
         }

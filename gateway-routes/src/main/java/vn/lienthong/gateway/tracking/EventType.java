@@ -18,7 +18,8 @@ public enum EventType {
     STATUS("Nhận trạng thái xử lý"),
     REDIRECTED("Mã đơn vị nhận đã thôi sử dụng: chuyển cho đơn vị kế thừa"),
     REFUSED_CLASSIFIED("Từ chối văn bản mật (không lưu nội dung)"),
-    PURGED("Đã xóa gói tin sau thời hạn lưu trữ (giữ thông tin và chứng cứ)");
+    PURGED("Đã xóa gói tin sau thời hạn lưu trữ (giữ thông tin và chứng cứ)"),
+    FORWARDED("Đã chuyển sang trục liên kết");
 
     private final String label;
     private final boolean evidence;

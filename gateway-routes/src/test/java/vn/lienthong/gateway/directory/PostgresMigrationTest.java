@@ -112,6 +112,39 @@ class PostgresMigrationTest {
         assertThat(defaults.deliveryMode()).isEqualTo(DeliveryMode.PULL);
         assertThat(defaults.signaturePolicy()).isEqualTo(SignaturePolicy.IF_PRESENT);
         assertThat(defaults.enabled()).isTrue();
+
+        // links (V50): an agency is behind a link exactly when its mode is LINK; the poll lease goes to one node
+        var links = new vn.lienthong.gateway.links.LinkRepository(jdbc);
+        links.insert(new vn.lienthong.gateway.links.Link("quoc-gia", "Trục quốc gia", "http://127.0.0.1:1/vdxp",
+                "truc-a", "s", null, null, true, null, null, null, null, null));
+        links.addAgency("000.00.00.H40", "UBND tỉnh B", Side.STATE, "quoc-gia");
+        assertThat(links.linkOf("000.00.00.H40")).contains("quoc-gia");
+        assertThat(links.linkOf("000.00.11.H41")).isEmpty();
+        assertThatThrownBy(() -> jdbc.sql("INSERT INTO agencies (code, name, side, delivery_mode) "
+                + "VALUES ('000.00.12.H41', 'x', 'STATE', 'LINK')").update())
+                .isInstanceOf(DataIntegrityViolationException.class)
+                .hasMessageContaining("ck_agencies_link");
+        Agency behind = repository.findAgency("000.00.00.H40").orElseThrow();
+        repository.updateAgency(new Agency(behind.code(), behind.name(), behind.side(), DeliveryMode.PULL, null,
+                behind.signaturePolicy(), true, null, null));
+        assertThat(links.linkOf("000.00.00.H40")).as("taken off the link").isEmpty();
+        java.time.Instant until = java.time.Instant.now().plusSeconds(60);
+        assertThat(links.claimPoll("quoc-gia", "node-1", until)).isTrue();
+        assertThat(links.claimPoll("quoc-gia", "node-2", until)).as("held by node-1").isFalse();
+        assertThat(links.claimPoll("quoc-gia", "node-1", until)).as("renewed").isTrue();
+        links.releasePoll("quoc-gia", "node-1");
+        assertThat(links.claimPoll("quoc-gia", "node-2", until)).isTrue();
+        links.recordFailure("quoc-gia", "down");
+        links.recordFailure("quoc-gia", "still down");
+        assertThat(links.find("quoc-gia").orElseThrow().state()).isEqualTo("FAILING");
+        links.recordSuccess("quoc-gia");
+        assertThat(links.find("quoc-gia").orElseThrow().state()).isEqualTo("UP");
+        links.recordReceipt(new vn.lienthong.gateway.links.LinkRepository.Receipt("quoc-gia", "r-1", "edoc", null,
+                "18", "không có", java.time.Instant.now()));
+        links.recordReceipt(new vn.lienthong.gateway.links.LinkRepository.Receipt("quoc-gia", "r-1", "edoc", null,
+                "18", "lần hai (again)", java.time.Instant.now()));
+        assertThat(links.recentReceipts("quoc-gia", 10)).singleElement()
+                .satisfies(r -> assertThat(r.reason()).isEqualTo("không có"));
     }
 
     @Test

@@ -41,8 +41,13 @@ public final class GatewayProcess {
     /** Starts {@code java -jar} on a free port with the given data directory and extra arguments. */
     public static GatewayProcess launch(Path jar, Path workDir, Path dataDir, Path log, String... extraArgs)
             throws IOException {
+        return launch(jar, workDir, dataDir, log, Http.freePort(), extraArgs);
+    }
+
+    /** The same on a given port (a gateway started again where others expect it). */
+    public static GatewayProcess launch(Path jar, Path workDir, Path dataDir, Path log, int port, String... extraArgs)
+            throws IOException {
         assertThat(jar).as("the repackaged jar (run 'mvn package' first)").isRegularFile();
-        int port = Http.freePort();
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-jar", jar.toString(),
                 "--server.port=" + port, "--gateway.data-dir=" + dataDir));

@@ -1,0 +1,24 @@
+package vn.lienthong.gateway.links;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * How the gateway works its links to other axes ({@code gateway.links.*}).
+ *
+ * @param pollInterval  how often each link's inbox is pulled
+ * @param pollLease     how long a node's claim on polling a link lasts (renewed at each poll); another node
+ *                      takes the link over once it lapses
+ * @param callTimeout   how long one call to a linked axis may take
+ * @param maxPacketSize the largest packet taken from a link (the intake's own limit applies as well)
+ */
+@ConfigurationProperties("gateway.links")
+public record LinkProperties(
+        @DefaultValue("30s") Duration pollInterval,
+        @DefaultValue("2m") Duration pollLease,
+        @DefaultValue("2m") Duration callTimeout,
+        @DefaultValue("300MB") DataSize maxPacketSize) {
+}

@@ -1,0 +1,188 @@
+package vn.lienthong.gateway.links;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import vn.lienthong.gateway.directory.Side;
+
+/**
+ * Links, the agencies behind them, the hand-offs to them and the packets taken from them (tables of
+ * {@code V50__links.sql}). Plain SQL for H2 (PostgreSQL mode) and PostgreSQL.
+ */
+@Repository
+public class LinkRepository {
+
+    private static final int ERROR_LENGTH = 2000;
+
+    private final JdbcClient jdbc;
+
+    public LinkRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** One packet taken from a link's inbox: accepted as {@code documentId}, or refused with a code. */
+    public record Receipt(String linkId, String remoteDocId, String messageType, String documentId, String errorCode,
+                          String reason, Instant receivedAt) {
+
+        public boolean accepted() {
+            return documentId != null;
+        }
+    }
+
+    public List<Link> list() {
+        return jdbc.sql("SELECT * FROM links ORDER BY id").query(LinkRepository::link).list();
+    }
+
+    public Optional<Link> find(String id) {
+        return jdbc.sql("SELECT * FROM links WHERE id = ?").param(id).query(LinkRepository::link).optional();
+    }
+
+    public void insert(Link link) {
+        jdbc.sql("INSERT INTO links (id, name, endpoint, system_id, secret, client_keystore, client_keystore_password, "
+                        + "enabled) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(link.id(), link.name(), link.endpoint(), link.systemId(), link.secret(), link.clientKeystore(),
+                        link.clientKeystorePassword(), link.enabled())
+                .update();
+    }
+
+    /** Changes what an operator sets (not the state). */
+    public boolean update(Link link) {
+        return jdbc.sql("UPDATE links SET name = ?, endpoint = ?, system_id = ?, secret = ?, client_keystore = ?, "
+                        + "client_keystore_password = ?, enabled = ?, updated_at = CURRENT_TIMESTAMP WHERE id = ?")
+                .params(link.name(), link.endpoint(), link.systemId(), link.secret(), link.clientKeystore(),
+                        link.clientKeystorePassword(), link.enabled(), link.id())
+                .update() == 1;
+    }
+
+    /** The link an agency is reached through; empty for a local agency (or an unknown one). */
+    public Optional<String> linkOf(String agencyCode) {
+        return jdbc.sql("SELECT link_id FROM agencies WHERE code = ? AND delivery_mode = 'LINK'").param(agencyCode)
+                .query(String.class).optional();
+    }
+
+    /** The agencies reached through a link: the ones it may send as when its packets come in. */
+    public Set<String> agenciesBehind(String linkId) {
+        return new TreeSet<>(jdbc.sql("SELECT code FROM agencies WHERE link_id = ? AND enabled = TRUE")
+                .param(linkId).query(String.class).list());
+    }
+
+    /** Adds an agency behind a link. */
+    public void addAgency(String code, String name, Side side, String linkId) {
+        jdbc.sql("INSERT INTO agencies (code, name, side, delivery_mode, link_id) VALUES (?, ?, ?, 'LINK', ?)")
+                .params(code, name, side.name(), linkId).update();
+    }
+
+    /** Renames an agency already behind a link, or moves it to another link. */
+    public void updateAgency(String code, String name, String linkId) {
+        jdbc.sql("UPDATE agencies SET name = ?, link_id = ?, updated_at = CURRENT_TIMESTAMP "
+                        + "WHERE code = ? AND delivery_mode = 'LINK'")
+                .params(name, linkId, code).update();
+    }
+
+    /** Deliveries through the link not handed off yet (in the outbox, queued, held). */
+    public long backlog(String linkId) {
+        return jdbc.sql("SELECT COUNT(*) FROM deliveries d JOIN agencies a ON a.code = d.recipient_code "
+                        + "WHERE d.mode = 'LINK' AND a.link_id = ? AND d.state IN ('PENDING', 'QUEUED', 'HELD')")
+                .param(linkId).query(Long.class).single();
+    }
+
+    /** A call to the link worked: it is up. */
+    public void recordSuccess(String linkId) {
+        jdbc.sql("UPDATE links SET last_success_at = ?, failing_since = NULL, last_error = NULL WHERE id = ?")
+                .params(now(), linkId).update();
+    }
+
+    /** A call to the link failed: failing since the first failure after the last success. */
+    public void recordFailure(String linkId, String error) {
+        jdbc.sql("UPDATE links SET failing_since = COALESCE(failing_since, ?), last_error = ? WHERE id = ?")
+                .params(now(), truncate(error), linkId).update();
+    }
+
+    /**
+     * Claims (or renews) the polling of a link for {@code node} until {@code until}: true when this node holds it,
+     * because nobody did, it did already, or the holder's lease lapsed. One UPDATE, so two nodes never both win.
+     */
+    public boolean claimPoll(String linkId, String node, Instant until) {
+        return jdbc.sql("UPDATE links SET poll_holder = ?, poll_lease_until = ?, last_polled_at = ? "
+                        + "WHERE id = ? AND enabled = TRUE AND (poll_holder IS NULL OR poll_holder = ? OR poll_lease_until < ?)")
+                .params(node, time(until), now(), linkId, node, now())
+                .update() == 1;
+    }
+
+    /** Gives up a claim (at shutdown), so that another node takes the link over at once. */
+    public void releasePoll(String linkId, String node) {
+        jdbc.sql("UPDATE links SET poll_holder = NULL, poll_lease_until = NULL WHERE id = ? AND poll_holder = ?")
+                .params(linkId, node).update();
+    }
+
+    /** The DocId the link gave a document handed off to it, if it was. */
+    public Optional<String> transferOf(String documentId, String linkId) {
+        return jdbc.sql("SELECT remote_doc_id FROM link_transfers WHERE document_id = ? AND link_id = ?")
+                .params(documentId, linkId).query(String.class).optional();
+    }
+
+    public void recordTransfer(String documentId, String linkId, String remoteDocId) {
+        jdbc.sql("INSERT INTO link_transfers (document_id, link_id, remote_doc_id, sent_at) VALUES (?, ?, ?, ?) "
+                        + "ON CONFLICT DO NOTHING")
+                .params(documentId, linkId, remoteDocId, now()).update();
+    }
+
+    public Optional<Receipt> receipt(String linkId, String remoteDocId) {
+        return jdbc.sql("SELECT * FROM link_receipts WHERE link_id = ? AND remote_doc_id = ?")
+                .params(linkId, remoteDocId).query(LinkRepository::receipt).optional();
+    }
+
+    public void recordReceipt(Receipt receipt) {
+        jdbc.sql("INSERT INTO link_receipts (link_id, remote_doc_id, message_type, document_id, error_code, reason, "
+                        + "received_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
+                .params(receipt.linkId(), receipt.remoteDocId(), receipt.messageType(), receipt.documentId(),
+                        receipt.errorCode(), truncate(receipt.reason()), time(receipt.receivedAt()))
+                .update();
+    }
+
+    /** The latest packets taken from a link, newest first. */
+    public List<Receipt> recentReceipts(String linkId, int limit) {
+        return jdbc.sql("SELECT * FROM link_receipts WHERE link_id = ? ORDER BY received_at DESC LIMIT " + limit)
+                .param(linkId).query(LinkRepository::receipt).list();
+    }
+
+    private static Link link(ResultSet rs, int row) throws SQLException {
+        return new Link(rs.getString("id"), rs.getString("name"), rs.getString("endpoint"), rs.getString("system_id"),
+                rs.getString("secret"), rs.getString("client_keystore"), rs.getString("client_keystore_password"),
+                rs.getBoolean("enabled"), instant(rs, "last_success_at"), instant(rs, "failing_since"),
+                rs.getString("last_error"), instant(rs, "last_polled_at"), instant(rs, "created_at"));
+    }
+
+    private static Receipt receipt(ResultSet rs, int row) throws SQLException {
+        return new Receipt(rs.getString("link_id"), rs.getString("remote_doc_id"), rs.getString("message_type"),
+                rs.getString("document_id"), rs.getString("error_code"), rs.getString("reason"),
+                instant(rs, "received_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static OffsetDateTime time(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
+    private static String truncate(String text) {
+        return text == null || text.length() <= ERROR_LENGTH ? text : text.substring(0, ERROR_LENGTH);
+    }
+}
