@@ -16,10 +16,8 @@ CREATE TABLE links (
     last_success_at            TIMESTAMP WITH TIME ZONE,
     failing_since              TIMESTAMP WITH TIME ZONE,
     last_error                 VARCHAR(2000),
+    -- the node that polls a link's inbox holds the cluster lease 'link-poll:<id>' (cluster_leases)
     last_polled_at             TIMESTAMP WITH TIME ZONE,
-    -- the lease of the node that polls the link's inbox (periodic work is claimed, never done twice)
-    poll_holder                VARCHAR(128),
-    poll_lease_until           TIMESTAMP WITH TIME ZONE,
     created_at                 TIMESTAMP WITH TIME ZONE DEFAULT CURRENT_TIMESTAMP NOT NULL,
     updated_at                 TIMESTAMP WITH TIME ZONE DEFAULT CURRENT_TIMESTAMP NOT NULL,
     CONSTRAINT pk_links PRIMARY KEY (id)

@@ -40,8 +40,9 @@ public class LinkConfiguration {
 
     @Bean(destroyMethod = "close")
     LinkPoller linkPoller(LinkRepository links, LinkClients clients, GatewayExchangeService exchange,
-                          LinkProperties properties, PayloadStore payloads) throws IOException {
-        return new LinkPoller(links, clients, exchange, properties, payloads.scratchDir());
+                          LinkProperties properties, PayloadStore payloads,
+                          vn.lienthong.gateway.cluster.ClusterLeases leases) throws IOException {
+        return new LinkPoller(links, clients, exchange, properties, payloads.scratchDir(), leases);
     }
 
     @Bean

@@ -2,13 +2,11 @@ package vn.lienthong.gateway.links;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.management.ManagementFactory;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +18,7 @@ import vn.lienthong.adapters.exchange.GatewayError;
 import vn.lienthong.adapters.exchange.GatewayException;
 import vn.lienthong.adapters.exchange.SpooledPacket;
 import vn.lienthong.adapters.vdxp.VdxpClient;
+import vn.lienthong.gateway.cluster.ClusterLeases;
 import vn.lienthong.gateway.exchange.GatewayExchangeService;
 
 /**
@@ -27,7 +26,7 @@ import vn.lienthong.gateway.exchange.GatewayExchangeService;
  * The packet is acknowledged on the link only after it was durably accepted here ({@code done}), or refused
  * ({@code fail}, with the code and reason, kept for operators); a crash in between takes it again at the next
  * poll, and the intake's de-duplication answers the same DocId. With several nodes, a node polls a link only
- * while it holds the link's lease in the database.
+ * while it holds the link's cluster lease ({@code link-poll:<id>}).
  */
 public class LinkPoller implements AutoCloseable {
 
@@ -39,11 +38,11 @@ public class LinkPoller implements AutoCloseable {
     private final GatewayExchangeService exchange;
     private final LinkProperties properties;
     private final Path spoolDir;
-    /** This node, as it signs its leases. */
-    private final String node = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+    private final ClusterLeases leases;
 
     public LinkPoller(LinkRepository links, LinkClients clients, GatewayExchangeService exchange,
-                      LinkProperties properties, Path spoolDir) {
+                      LinkProperties properties, Path spoolDir, ClusterLeases leases) {
+        this.leases = leases;
         this.links = links;
         this.clients = clients;
         this.exchange = exchange;
@@ -54,9 +53,10 @@ public class LinkPoller implements AutoCloseable {
     /** One round: every enabled link this node holds (or can claim) is polled. */
     public void pollAll() {
         for (Link link : links.list()) {
-            if (!link.enabled() || !links.claimPoll(link.id(), node, Instant.now().plus(properties.pollLease()))) {
+            if (!link.enabled() || !leases.acquire(lease(link), properties.pollLease())) {
                 continue;
             }
+            links.markPolled(link.id());
             try {
                 poll(link);
             } catch (InterruptedException e) {
@@ -137,7 +137,11 @@ public class LinkPoller implements AutoCloseable {
     @Override
     public void close() {
         for (Link link : links.list()) {
-            links.releasePoll(link.id(), node);
+            leases.release(lease(link));
         }
+    }
+
+    private static String lease(Link link) {
+        return "link-poll:" + link.id();
     }
 }

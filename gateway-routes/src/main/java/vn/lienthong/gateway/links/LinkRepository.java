@@ -108,21 +108,9 @@ public class LinkRepository {
                 .params(now(), truncate(error), linkId).update();
     }
 
-    /**
-     * Claims (or renews) the polling of a link for {@code node} until {@code until}: true when this node holds it,
-     * because nobody did, it did already, or the holder's lease lapsed. One UPDATE, so two nodes never both win.
-     */
-    public boolean claimPoll(String linkId, String node, Instant until) {
-        return jdbc.sql("UPDATE links SET poll_holder = ?, poll_lease_until = ?, last_polled_at = ? "
-                        + "WHERE id = ? AND enabled = TRUE AND (poll_holder IS NULL OR poll_holder = ? OR poll_lease_until < ?)")
-                .params(node, time(until), now(), linkId, node, now())
-                .update() == 1;
-    }
-
-    /** Gives up a claim (at shutdown), so that another node takes the link over at once. */
-    public void releasePoll(String linkId, String node) {
-        jdbc.sql("UPDATE links SET poll_holder = NULL, poll_lease_until = NULL WHERE id = ? AND poll_holder = ?")
-                .params(linkId, node).update();
+    /** The link's inbox was just polled. */
+    public void markPolled(String linkId) {
+        jdbc.sql("UPDATE links SET last_polled_at = ? WHERE id = ?").params(now(), linkId).update();
     }
 
     /** The DocId the link gave a document handed off to it, if it was. */

@@ -113,7 +113,7 @@ class PostgresMigrationTest {
         assertThat(defaults.signaturePolicy()).isEqualTo(SignaturePolicy.IF_PRESENT);
         assertThat(defaults.enabled()).isTrue();
 
-        // links (V50): an agency is behind a link exactly when its mode is LINK; the poll lease goes to one node
+        // links (V50): an agency is behind a link exactly when its mode is LINK
         var links = new vn.lienthong.gateway.links.LinkRepository(jdbc);
         links.insert(new vn.lienthong.gateway.links.Link("quoc-gia", "Trục quốc gia", "http://127.0.0.1:1/vdxp",
                 "truc-a", "s", null, null, true, null, null, null, null, null));
@@ -128,12 +128,6 @@ class PostgresMigrationTest {
         repository.updateAgency(new Agency(behind.code(), behind.name(), behind.side(), DeliveryMode.PULL, null,
                 behind.signaturePolicy(), true, null, null));
         assertThat(links.linkOf("000.00.00.H40")).as("taken off the link").isEmpty();
-        java.time.Instant until = java.time.Instant.now().plusSeconds(60);
-        assertThat(links.claimPoll("quoc-gia", "node-1", until)).isTrue();
-        assertThat(links.claimPoll("quoc-gia", "node-2", until)).as("held by node-1").isFalse();
-        assertThat(links.claimPoll("quoc-gia", "node-1", until)).as("renewed").isTrue();
-        links.releasePoll("quoc-gia", "node-1");
-        assertThat(links.claimPoll("quoc-gia", "node-2", until)).isTrue();
         links.recordFailure("quoc-gia", "down");
         links.recordFailure("quoc-gia", "still down");
         assertThat(links.find("quoc-gia").orElseThrow().state()).isEqualTo("FAILING");
