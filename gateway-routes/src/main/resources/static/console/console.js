@@ -303,7 +303,7 @@
     if (hash.indexOf('document/') === 0) {
       return { view: 'documents', docId: hash.substring('document/'.length) };
     }
-    if (['overview', 'routes', 'agencies', 'documents', 'dead-letters'].indexOf(hash) >= 0) {
+    if (['overview', 'routes', 'agencies', 'links', 'documents', 'dead-letters'].indexOf(hash) >= 0) {
       return { view: hash, docId: null };
     }
     return { view: 'overview', docId: null };
@@ -340,7 +340,7 @@
   }
 
   function updateTitle() {
-    var names = { overview: 'nav.overview', routes: 'nav.routes', agencies: 'nav.agencies',
+    var names = { overview: 'nav.overview', routes: 'nav.routes', agencies: 'nav.agencies', links: 'nav.links',
                   documents: 'nav.documents', 'dead-letters': 'nav.deadLetters' };
     doc.title = t(names[state.view] || 'nav.overview') + ' · ' + t('app.title');
   }
@@ -368,6 +368,7 @@
     switch (state.view) {
       case 'routes': job = loadRoutes(ctx); break;
       case 'agencies': job = loadAgencies(ctx); break;
+      case 'links': job = loadLinks(ctx); break;
       case 'documents': job = state.docId ? loadDocument(ctx) : loadDocuments(ctx); break;
       case 'dead-letters': job = loadDeadLetters(ctx); break;
       default: job = loadOverview(ctx);
@@ -796,6 +797,37 @@
           { successor: successor.trim() },
           function () { return t('msg.agencyRetired', { code: agency.code, successor: successor.trim() }); });
       }
+    });
+  }
+
+  // ================================================================== 3b. links to other axes
+
+  function loadLinks(ctx) {
+    return api.get('/api/v1/directory/links').then(function (links) {
+      renderIfChanged('links', links, ctx, renderLinks);
+    });
+  }
+
+  function renderLinks(links) {
+    var tbody = clear(byId('links-table').tBodies[0]);
+    if (!links.length) {
+      emptyRow(tbody, 7, 'links.empty');
+      return;
+    }
+    links.forEach(function (link) {
+      tbody.appendChild(h('tr', { 'data-link-id': link.id, 'data-state': link.state }, [
+        h('th', { scope: 'row', class: 'agency' }, [h('code', { text: link.id }), h('br'),
+          h('span', { class: 'agency-name', text: link.name || '' })]),
+        h('td', null, [h('code', { class: 'endpoint', title: link.endpoint, text: link.endpoint }), h('br'),
+          h('code', { text: link.systemId })]),
+        h('td', null, [badge(link.state, t('linkstate.' + link.state)), present(link.failingSince)
+          ? [h('br'), h('span', { class: 'error-text', text: t('links.failingSince') + ' ' }), timeEl(link.failingSince)]
+          : null]),
+        h('td', { class: 'wrap' }, present(link.lastError) ? errorText_(link.lastError) : t('common.none')),
+        h('td', null, timeEl(link.lastSuccessAt)),
+        h('td', null, timeEl(link.lastPolledAt)),
+        h('td', { class: 'num', text: fmtNumber(link.backlog || 0) })
+      ]));
     });
   }
 
@@ -1241,6 +1273,7 @@
     state.rendered = {};
     Object.keys(state.data).forEach(function (key) {
       var renderers = { overview: renderOverview, queues: renderQueues, routes: renderRoutes, agencies: renderAgencies,
+                        links: renderLinks,
                         documents: renderDocuments, document: renderDocument, dead: renderDeadLetters };
       if (renderers[key] && (key !== 'document' || state.docId)) {
         renderIfChanged(key, state.data[key], { force: true, seq: state.renderedSeq[key] || 0 }, renderers[key]);

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 StatusCommands.class,
                 OperatorCommands.Routes.class, OperatorCommands.Agencies.class, OperatorCommands.Deliveries.class,
                 OperatorCommands.Documents.class, OperatorCommands.Resend.class, OperatorCommands.Purge.class,
+                LinkCommands.class,
                 EvidenceCommands.Evidence.class, EvidenceCommands.Chain.class},
         exitCodeListHeading = "%nMã thoát (exit codes):%n",
         exitCodeList = {

@@ -269,6 +269,30 @@ class CliAgainstGatewayIT {
     }
 
     @Test
+    void anAdminAddsALinkToAnotherAxisAndSeesWhyItsImportIsRefused() throws Exception {
+        // the "other axis" is this gateway itself, with a system id it never gave: calls reach it and are refused
+        CliRunner add = CliRunner.run(operator("quantri", "quantri-2026"), "links", "add", "--id", "truc-thu",
+                "--name", "Trục thử (test axis)", "--endpoint", gateway.url() + "/vdxp", "--link-system", "khong-co",
+                "--link-secret", "x");
+        assertThat(add.exitCode()).as(add.toString()).isZero();
+        assertThat(add.out()).contains("truc-thu", "khong-co", "UNKNOWN").doesNotContain("\"x\"");
+        CliRunner notAdmin = CliRunner.run(vanhanh(), "links", "add", "--id", "truc-khac", "--name", "x",
+                "--endpoint", gateway.url() + "/vdxp", "--link-system", "x", "--link-secret", "x");
+        assertThat(notAdmin.exitCode()).as(notAdmin.toString()).isEqualTo(5);
+
+        CliRunner preview = CliRunner.run(vanhanh(), "links", "import", "truc-thu");
+        assertThat(preview.exitCode()).as(preview.toString()).isEqualTo(4);
+        assertThat(preview.out() + preview.err()).contains("71", "16");
+        CliRunner list = CliRunner.run(vanhanh(), "links", "list");
+        assertThat(list.exitCode()).as(list.toString()).isZero();
+        assertThat(list.out()).contains("truc-thu", "FAILING", "Tồn (backlog)");
+        CliRunner show = CliRunner.run(vanhanh(), "links", "show", "truc-thu", "--json");
+        assertThat(show.exitCode()).as(show.toString()).isZero();
+        assertThat(show.out()).contains("\"failingSince\"", "\"agencies\" : [ ]");
+        assertThat(CliRunner.run(vanhanh(), "links", "show", "khong-co").exitCode()).isEqualTo(4);
+    }
+
+    @Test
     void anOperatorSeesRoutesAgenciesAndADocumentsTimeline() throws Exception {
         String documentId = newDocumentId(TINH_UY);
         CliRunner send = CliRunner.run(tinhUy(), "send", TestPackets.document(work, "vpcp-sdk-example/edoc_new.edxml",

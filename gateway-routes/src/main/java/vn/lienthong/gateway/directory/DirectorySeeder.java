@@ -190,6 +190,9 @@ public class DirectorySeeder implements SmartInitializingSingleton {
                         "agency " + a.code() + " has no name");
                 require(a.side() != null, location, "cơ quan " + a.code() + " thiếu side (PARTY|STATE)",
                         "agency " + a.code() + " has no side");
+                require(a.deliveryMode() != DeliveryMode.LINK, location, "cơ quan " + a.code() + ": đơn vị qua liên kết"
+                        + " được thêm bằng API vận hành (/api/v1/directory/links) hoặc lệnh lienthong links",
+                        "agency " + a.code() + ": agencies behind a link are added through the links API or CLI");
                 require(!a.deliveryMode().isPush() || (a.pushEndpoint() != null && !a.pushEndpoint().isBlank()),
                         location, "cơ quan " + a.code() + " nhận kiểu " + a.deliveryMode() + " nhưng thiếu push-endpoint",
                         "agency " + a.code() + " is " + a.deliveryMode() + " without a push-endpoint");

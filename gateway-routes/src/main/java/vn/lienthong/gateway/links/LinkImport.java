@@ -95,6 +95,7 @@ public class LinkImport {
             throw new GatewayException(GatewayError.LINK_UNREACHABLE, link.id() + ": " + e.getMessage());
         }
         if (!answer.ok()) {
+            links.recordFailure(link.id(), "getAgenciesList: " + answer.errorCode() + " " + answer.errorDesc());
             throw new GatewayException(GatewayError.LINK_UNREACHABLE,
                     link.id() + ": " + answer.errorCode() + " " + answer.errorDesc());
         }

@@ -11,7 +11,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -121,12 +120,17 @@ public class LinksApiController {
         return one(id);
     }
 
+    @GetMapping("/{id}/import")
+    @Operation(summary = "Xem trước việc nhập danh sách đơn vị của trục liên kết, không thay đổi gì"
+            + " (preview the import of the link's agency list; nothing changes)")
+    public LinkImport.Plan previewImport(@PathVariable String id) {
+        return importer.run(id, false);
+    }
+
     @PostMapping("/{id}/import")
-    @Operation(summary = "Nhập danh sách đơn vị của trục liên kết; apply=false chỉ xem trước"
-            + " (import the link's agency list; apply=false previews)")
-    public LinkImport.Plan importAgencies(@PathVariable String id,
-                                          @RequestParam(defaultValue = "false") boolean apply) {
-        return importer.run(id, apply);
+    @Operation(summary = "Nhập danh sách đơn vị của trục liên kết (import the link's agency list)")
+    public LinkImport.Plan importAgencies(@PathVariable String id) {
+        return importer.run(id, true);
     }
 
     private Link link(String id) {

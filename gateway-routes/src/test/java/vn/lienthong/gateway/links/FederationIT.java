@@ -134,7 +134,7 @@ class FederationIT {
             assertThat(created.path("state").asText()).isEqualTo("UNKNOWN");
             assertThat(created.toString()).doesNotContain("secret\"");
 
-            JsonNode preview = admin(province, "POST", "/api/v1/directory/links/" + LINK + "/import", null);
+            JsonNode preview = operator(province, "/api/v1/directory/links/" + LINK + "/import");
             assertThat(preview.path("applied").asBoolean()).isFalse();
             List<String> added = preview.path("add").findValuesAsText("code");
             List<String> local = JSON.convertValue(preview.path("local"), List.class);
@@ -148,7 +148,7 @@ class FederationIT {
             // a preview changes nothing
             assertThat(operator(province, "/api/v1/directory/links/" + LINK).path("agencies")).isEmpty();
 
-            JsonNode applied = admin(province, "POST", "/api/v1/directory/links/" + LINK + "/import?apply=true", null);
+            JsonNode applied = admin(province, "POST", "/api/v1/directory/links/" + LINK + "/import", null);
             assertThat(applied.path("applied").asBoolean()).isTrue();
             assertThat(operator(province, "/api/v1/directory/links/" + LINK).path("agencies")).hasSize(4);
             // the side travels with the list (an extra key of this gateway's getAgenciesList)
@@ -160,7 +160,7 @@ class FederationIT {
                 }
             }
             // importing again changes nothing
-            JsonNode again = admin(province, "POST", "/api/v1/directory/links/" + LINK + "/import", null);
+            JsonNode again = operator(province, "/api/v1/directory/links/" + LINK + "/import");
             assertThat(again.path("add")).isEmpty();
             assertThat(again.path("change")).isEmpty();
             assertThat(again.path("unchanged").asInt()).isEqualTo(4);
