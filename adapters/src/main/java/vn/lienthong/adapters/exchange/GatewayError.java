@@ -12,8 +12,8 @@ public enum GatewayError {
     PACKET_TOO_LARGE("12", 413, "Gói tin vượt quá dung lượng cho phép", "packet over the size limit"),
     INVALID_PACKET("13", 400, "Gói tin không đúng chuẩn edXML (QCVN 102:2016)", "packet fails edXML validation"),
     HASH_MISMATCH("14", 400, "Mã băm gói tin (hash-file) không khớp nội dung", "hash-file does not match the body"),
-    BAD_CREDENTIALS("15", 401, "Sai mã hệ thống hoặc chữ ký xác thực (SystemId/HMAC)", "wrong credentials"),
-    UNKNOWN_SYSTEM("16", 401, "Hệ thống chưa được đăng ký với cổng liên thông", "unknown system"),
+    /** Also an unknown system: one answer for both, so that system ids cannot be probed (16 is no longer used). */
+    BAD_CREDENTIALS("15", 401, "Sai mã hệ thống hoặc chữ ký xác thực (SystemId/HMAC)", "wrong credentials or unknown system"),
     MISSING_CREDENTIALS("17", 401, "Thiếu thông tin xác thực", "missing authentication headers"),
     UNKNOWN_RECIPIENT("18", 400, "Đơn vị nhận không tồn tại trong danh bạ", "unknown recipient"),
     SENDER_NOT_ALLOWED("19", 403, "Hệ thống không được phép gửi thay cho đơn vị này", "system may not act for this agency"),
@@ -40,6 +40,17 @@ public enum GatewayError {
     UNKNOWN_ENTRY("46", 404, "Không có trong danh bạ", "not in the directory"),
     ALREADY_EXISTS("47", 409, "Đã có trong danh bạ", "already in the directory"),
     FORBIDDEN("48", 403, "Vai trò của tài khoản không đủ cho thao tác này", "role not sufficient"),
+    STALE_REQUEST("50", 401, "Yêu cầu không còn hiệu lực: thiếu dấu thời gian, thời gian lệch quá cho phép hoặc thiếu tên thao tác"
+            + " trong phần đã ký (chế độ nghiêm ngặt)", "strict mode: signed timestamp missing or outside the window, or the"
+            + " operation is not signed"),
+    REPLAYED_REQUEST("51", 401, "Yêu cầu đã được dùng trước đó, không chấp nhận gửi lại (chế độ nghiêm ngặt)",
+            "strict mode: this signed request was already used (replay)"),
+    HTTPS_REQUIRED("52", 403, "Cổng liên thông chỉ nhận kết nối HTTPS", "plain HTTP refused: HTTPS required"),
+    SOURCE_NOT_ALLOWED("53", 403, "Địa chỉ nguồn không được phép cho hệ thống này", "source address not allowed for this system"),
+    TOO_MANY_FAILED_LOGINS("54", 429, "Đăng nhập sai quá nhiều lần, vui lòng thử lại sau",
+            "too many failed logins: try again later"),
+    ENDPOINT_NOT_ALLOWED("55", 400, "Địa chỉ nhận (push endpoint) trỏ vào mạng nội bộ của máy chủ (loopback, link-local)",
+            "push endpoint in the loopback or link-local range"),
     DOCUMENT_ID_TAKEN("60", 409, "DocumentId đã được cơ quan khác dùng cho văn bản gửi tới cùng đơn vị nhận",
             "DocumentId already used by another sender for the same recipient"),
     RATE_LIMITED("61", 429, "Hệ thống gửi quá nhiều yêu cầu mỗi giây, vui lòng gửi chậm lại",

@@ -20,6 +20,8 @@ import vn.lienthong.adapters.exchange.ExchangeService.CallerSystem;
 import vn.lienthong.adapters.exchange.GatewayError;
 import vn.lienthong.adapters.exchange.GatewayException;
 import vn.lienthong.adapters.exchange.MessageType;
+import vn.lienthong.adapters.exchange.LogSafe;
+import vn.lienthong.adapters.exchange.LoginThrottle;
 import vn.lienthong.adapters.exchange.SpooledPacket;
 
 /**
@@ -43,10 +45,16 @@ public class LienthongSoapEndpoint implements LienthongSoapService {
 
     private final ExchangeService exchange;
     private final SoapSettings settings;
+    private final LoginThrottle throttle;
 
     public LienthongSoapEndpoint(ExchangeService exchange, SoapSettings settings) {
+        this(exchange, settings, LoginThrottle.standard());
+    }
+
+    public LienthongSoapEndpoint(ExchangeService exchange, SoapSettings settings, LoginThrottle throttle) {
         this.exchange = Objects.requireNonNull(exchange, "exchange");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.throttle = Objects.requireNonNull(throttle, "throttle");
     }
 
     @Override
@@ -158,7 +166,7 @@ public class LienthongSoapEndpoint implements LienthongSoapService {
             LOG.info("SOAP {} từ chối (refused) {} [{}]: {}", operation, e.error().code(), systemId, e.getMessage());
             throw LienthongFault.of(e);
         } catch (IOException | RuntimeException e) {
-            LOG.error("SOAP {} lỗi hệ thống (internal error) [{}]", operation, systemId, e);
+            LOG.error("SOAP {} lỗi hệ thống (internal error) [{}]", operation, LogSafe.text(systemId), e);
             throw LienthongFault.of(GatewayError.INTERNAL_ERROR, null);
         }
     }

@@ -32,8 +32,11 @@ public class SoapAdapterConfiguration {
     public static final String ADDRESS = "/lienthong";
 
     @Bean
-    public EndpointImpl lienthongSoapEndpoint(Bus bus, ExchangeService exchange, SoapSettings settings) {
-        return publish(bus, ADDRESS, exchange, settings);
+    public EndpointImpl lienthongSoapEndpoint(Bus bus, ExchangeService exchange, SoapSettings settings,
+                                              org.springframework.beans.factory.ObjectProvider<
+                                                      vn.lienthong.adapters.exchange.LoginThrottle> throttle) {
+        return publish(bus, ADDRESS, exchange, settings,
+                throttle.getIfAvailable(vn.lienthong.adapters.exchange.LoginThrottle::standard));
     }
 
     /**
@@ -41,13 +44,19 @@ public class SoapAdapterConfiguration {
      * absolute {@code http://host:port/path} address when the bus has a standalone HTTP server transport.
      */
     public static EndpointImpl publish(Bus bus, String address, ExchangeService exchange, SoapSettings settings) {
+        return publish(bus, address, exchange, settings, vn.lienthong.adapters.exchange.LoginThrottle.standard());
+    }
+
+    /** The same, with failed logins slowed down by a shared {@code throttle}. */
+    public static EndpointImpl publish(Bus bus, String address, ExchangeService exchange, SoapSettings settings,
+                                       vn.lienthong.adapters.exchange.LoginThrottle throttle) {
         try {
             Files.createDirectories(settings.spoolDir());
             Files.createDirectories(settings.attachmentDir());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        EndpointImpl endpoint = new EndpointImpl(bus, new LienthongSoapEndpoint(exchange, settings));
+        EndpointImpl endpoint = new EndpointImpl(bus, new LienthongSoapEndpoint(exchange, settings, throttle));
         endpoint.setProperties(properties(settings));
         endpoint.getInInterceptors().add(new SoapAuthentication(exchange));
         endpoint.getOutInterceptors().add(new MtomResponsePolicy());

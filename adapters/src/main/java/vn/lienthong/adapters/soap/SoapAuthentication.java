@@ -46,11 +46,10 @@ final class SoapAuthentication extends AbstractPhaseInterceptor<Message> {
             BasicCredentials credentials = BasicCredentials.parse(authorization(message))
                     .orElseThrow(() -> new GatewayException(GatewayError.MISSING_CREDENTIALS, "HTTP Basic"));
             systemId = credentials.systemId();
+            // an unknown system and a wrong secret get the same answer (15), so ids cannot be probed
             CallerSystem caller = exchange.findSystem(credentials.systemId())
-                    .orElseThrow(() -> new GatewayException(GatewayError.UNKNOWN_SYSTEM, credentials.systemId()));
-            if (!credentials.secretMatches(caller.secret())) {
-                throw new GatewayException(GatewayError.BAD_CREDENTIALS, null);
-            }
+                    .filter(found -> credentials.secretMatches(found.secret()))
+                    .orElseThrow(() -> new GatewayException(GatewayError.BAD_CREDENTIALS, null));
             exchange.admit(caller);
             message.put(CALLER, caller);
         } catch (GatewayException e) {

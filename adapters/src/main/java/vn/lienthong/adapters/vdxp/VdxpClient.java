@@ -22,12 +22,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * A client of the VDXP-style API that puts on the wire what the official SDK puts there: every parameter
  * as an {@code XroadVnpt-*} header, the signed JSON of them, its HMAC-SHA256 under the system's secret,
  * and for sendEdoc the packet followed by one CRLF with the SDK's unpadded hash-file. Unlike the SDK it
- * keeps no parameters from one call to the next. It works against this gateway and against the national
- * axis alike.
+ * keeps no parameters from one call to the next, and every call signs a fresh timestamp (Vietnam time), the
+ * operation and a random nonce, so it satisfies the gateway's strict mode (no replay). It works against this
+ * gateway and against the national axis alike (they ignore keys they do not know).
  */
 public final class VdxpClient {
 
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("ddMMyyyy'T'HHmmss");
+    private static final java.time.ZoneId VIETNAM = java.time.ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The signed header travels as an HTTP header: non-ASCII values are escaped inside its JSON. */
     private static final ObjectMapper ASCII_JSON = new ObjectMapper()
@@ -163,8 +166,13 @@ public final class VdxpClient {
         Map<String, String> signed = new LinkedHashMap<>();
         signed.put("systemid", systemId);
         signed.putAll(params);
-        signed.put("timestamp", LocalDateTime.now().format(TIMESTAMP) + String.format("+%04d",
-                LocalDateTime.now().getNano() / 1_000_000));
+        LocalDateTime now = LocalDateTime.now(VIETNAM);
+        signed.put("timestamp", now.format(TIMESTAMP) + String.format("+%04d", now.getNano() / 1_000_000));
+        // strict mode: the operation is bound into the signed data and no two requests sign the same bytes
+        signed.put("operation", operation);
+        byte[] nonce = new byte[16];
+        RANDOM.nextBytes(nonce);
+        signed.put("nonce", java.util.HexFormat.of().formatHex(nonce));
         signed.put("Content-Type", contentType);
         Map<String, String> prefixed = new LinkedHashMap<>();
         signed.forEach((key, value) -> prefixed.put("XroadVnpt-" + key, value));

@@ -25,11 +25,14 @@ import org.springframework.web.bind.annotation.RestController;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import vn.lienthong.adapters.exchange.ClientAddress;
 import vn.lienthong.adapters.exchange.ExchangeService;
 import vn.lienthong.adapters.exchange.ExchangeService.CallerSystem;
 import vn.lienthong.adapters.exchange.GatewayError;
 import vn.lienthong.adapters.exchange.GatewayException;
 import vn.lienthong.adapters.exchange.MessageType;
+import vn.lienthong.adapters.exchange.LogSafe;
+import vn.lienthong.adapters.exchange.LoginThrottle;
 import vn.lienthong.adapters.exchange.SpooledPacket;
 import vn.lienthong.edxml.model.StatusCode;
 
@@ -51,12 +54,21 @@ public class VdxpController {
 
     private final ExchangeService exchange;
     private final VdxpSettings settings;
+    private final SignedRequestGuard guard;
+    private final LoginThrottle throttle;
     private final ObjectMapper json = new ObjectMapper()
             .configure(JsonGenerator.Feature.ESCAPE_NON_ASCII, true); // sendEdoc's answer is read as US-ASCII
 
     public VdxpController(ExchangeService exchange, VdxpSettings settings) {
+        this(exchange, settings, SignedRequestGuard.NONE, LoginThrottle.standard());
+    }
+
+    public VdxpController(ExchangeService exchange, VdxpSettings settings, SignedRequestGuard guard,
+                          LoginThrottle throttle) {
         this.exchange = exchange;
         this.settings = settings;
+        this.guard = guard;
+        this.throttle = throttle;
     }
 
     /** One entry point: the SDK may send "//operation" and always names the operation last. */
@@ -75,7 +87,7 @@ public class VdxpController {
             SignedHeader signed = byCertificate != null
                     ? SignedHeader.parse(request.getHeader(PARAMETERS) == null ? "{}" : request.getHeader(PARAMETERS))
                     : signedHeader(request);
-            CallerSystem caller = byCertificate != null ? byCertificate : authenticate(request, signed);
+            CallerSystem caller = byCertificate != null ? byCertificate : authenticate(request, signed, operation);
             exchange.admit(caller);
             answer = switch (operation) {
                 case "sendEdoc" -> sendEdoc(request, signed, caller);
@@ -94,10 +106,11 @@ public class VdxpController {
                 default -> throw new GatewayException(GatewayError.UNKNOWN_OPERATION, operation);
             };
         } catch (GatewayException e) {
-            LOG.info("VDXP {} từ chối (refused) {}: {}", operation, e.error().code(), e.getMessage());
+            LOG.info("VDXP {} từ chối (refused) {}: {}", LogSafe.text(operation), e.error().code(),
+                    LogSafe.text(e.getMessage()));
             answer = failure(e, operation);
         } catch (RuntimeException e) {
-            LOG.error("VDXP {} lỗi hệ thống (internal error)", operation, e);
+            LOG.error("VDXP {} lỗi hệ thống (internal error)", LogSafe.text(operation), e);
             answer = failure(new GatewayException(GatewayError.INTERNAL_ERROR, null), operation);
         }
         if (answer != null) {
@@ -191,7 +204,7 @@ public class VdxpController {
     private void download(HttpServletRequest request, HttpServletResponse response) throws IOException {
         try {
             SignedHeader signed = signedHeader(request);
-            CallerSystem caller = authenticate(request, signed);
+            CallerSystem caller = authenticate(request, signed, "downloadEdoc");
             exchange.admit(caller);
             String docId = signed.docId().orElseThrow(() -> new GatewayException(GatewayError.MISSING_PARAMETER, "docId"));
             ExchangeService.StoredPacket packet = exchange.fetch(caller, docId);
@@ -202,7 +215,7 @@ public class VdxpController {
                 in.transferTo(response.getOutputStream());
             }
         } catch (GatewayException e) {
-            LOG.info("VDXP downloadEdoc từ chối (refused) {}: {}", e.error().code(), e.getMessage());
+            LOG.info("VDXP downloadEdoc từ chối (refused) {}: {}", e.error().code(), LogSafe.text(e.getMessage()));
             response.setStatus(e.error().httpStatus());
             response.setHeader("X-Lienthong-ErrorCode", e.error().code());
             response.setContentLength(0);
@@ -317,7 +330,7 @@ public class VdxpController {
             String fingerprint = java.util.HexFormat.of().formatHex(
                     java.security.MessageDigest.getInstance("SHA-256").digest(chain[0].getEncoded()));
             return exchange.findSystemByClientCertificate(fingerprint).orElseThrow(() ->
-                    new GatewayException(GatewayError.UNKNOWN_SYSTEM, "chứng thư máy khách chưa đăng ký (client certificate not registered)"));
+                    new GatewayException(GatewayError.BAD_CREDENTIALS, "chứng thư máy khách chưa đăng ký (client certificate not registered)"));
         } catch (java.security.GeneralSecurityException e) {
             throw new GatewayException(GatewayError.BAD_CREDENTIALS, e.getMessage());
         }
@@ -336,19 +349,30 @@ public class VdxpController {
         }
     }
 
-    /** The system named in the signed header, if the HMAC under its secret matches. */
-    private CallerSystem authenticate(HttpServletRequest request, SignedHeader signed) {
+    /**
+     * The system named in the signed header, if the HMAC under its secret matches and the guard accepts the
+     * request. An unknown system and a wrong HMAC get the same answer (15), and repeated failures of one system
+     * id or one address are slowed down (54).
+     */
+    private CallerSystem authenticate(HttpServletRequest request, SignedHeader signed, String operation) {
         String systemId = signed.systemId()
                 .orElseThrow(() -> new GatewayException(GatewayError.MISSING_CREDENTIALS, "systemid"));
         String headerLine = request.getHeader(SignedHeader.SYSTEM_ID);
         if (headerLine != null && !headerLine.equals(systemId)) {
             throw new GatewayException(GatewayError.BAD_CREDENTIALS, "systemid không khớp (mismatch)");
         }
+        String address = ClientAddress.of(request);
+        throttle.checkAllowed("vdxp", systemId, address);
+        String hmac = request.getHeader(SignedHeader.HASH_HEADER);
         CallerSystem caller = exchange.findSystem(systemId)
-                .orElseThrow(() -> new GatewayException(GatewayError.UNKNOWN_SYSTEM, systemId));
-        if (!signed.isSignedWith(caller.secret(), request.getHeader(SignedHeader.HASH_HEADER))) {
+                .filter(found -> signed.isSignedWith(found.secret(), hmac))
+                .orElse(null);
+        if (caller == null) {
+            throttle.failed("vdxp", systemId, address);
             throw new GatewayException(GatewayError.BAD_CREDENTIALS, null);
         }
+        throttle.succeeded("vdxp", systemId);
+        guard.check(caller, operation, signed, hmac);
         return caller;
     }
 

@@ -151,11 +151,11 @@ class SoapServiceTest {
     }
 
     @Test
-    void anUnknownSystemIsFault16() {
+    void anUnknownSystemGetsTheSameFaultAsAWrongPassword() {
         assertThatThrownBy(() -> server.client("khong-co", "x").sendDocument("edoc", packet(sample)))
                 .isInstanceOfSatisfying(LienthongFault.class, f -> {
-                    assertThat(f.errorCode()).isEqualTo("16");
-                    assertThat(f.getMessage()).isEqualTo(GatewayError.UNKNOWN_SYSTEM.vietnamese() + ": khong-co");
+                    assertThat(f.errorCode()).isEqualTo("15");
+                    assertThat(f.getMessage()).isEqualTo(GatewayError.BAD_CREDENTIALS.vietnamese());
                 });
     }
 

@@ -159,6 +159,16 @@ public class DirectoryRepository {
                 .params(secret, systemId).update() == 1;
     }
 
+    /**
+     * A system's request security: strict mode (fresh, operation-bound, never replayed signed requests) and the
+     * addresses it may call from (IPs or CIDR ranges; empty: anywhere).
+     */
+    public boolean setRequestSecurity(String systemId, boolean strict, List<String> allowedSources) {
+        String sources = allowedSources == null || allowedSources.isEmpty() ? null : String.join(",", allowedSources);
+        return jdbc.sql("UPDATE systems SET strict_requests = ?, allowed_sources = ? WHERE system_id = ?")
+                .params(strict, sources, systemId).update() == 1;
+    }
+
     /** SHA-256 fingerprints (lower-case hex) of the certificates registered for an agency. */
     public Set<String> fingerprintsOf(String agencyCode) {
         return new TreeSet<>(jdbc.sql("SELECT sha256_fingerprint FROM agency_certificates WHERE agency_code = ?")

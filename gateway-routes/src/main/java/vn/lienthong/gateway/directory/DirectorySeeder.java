@@ -106,7 +106,12 @@ public class DirectorySeeder implements SmartInitializingSingleton {
                     return new Result(Outcome.ALREADY_PRESENT, 0, 0, location);
                 }
                 file.agencies().forEach(a -> repository.insertAgency(a.toAgency()));
-                file.systems().forEach(s -> repository.insertSystem(s.toSystemAccount()));
+                file.systems().forEach(s -> {
+                    repository.insertSystem(s.toSystemAccount());
+                    if (s.strict() || !s.allowedSources().isEmpty()) {
+                        repository.setRequestSecurity(s.systemId(), s.strict(), s.allowedSources());
+                    }
+                });
                 file.agencies().stream().filter(a -> a.retiredSuccessor() != null).forEach(a -> repository.insertRetirement(
                         a.code(), a.retiredSuccessor(), a.retiredDocuments() == null ? null : a.retiredDocuments().name()));
                 return new Result(Outcome.LOADED, file.agencies().size(), file.systems().size(), location);
@@ -250,10 +255,13 @@ public class DirectorySeeder implements SmartInitializingSingleton {
 
     record SystemEntry(String systemId, String name, String secret,
             @DefaultValue("true") boolean enabled,
-            List<String> agencies) {
+            List<String> agencies,
+            @DefaultValue("false") boolean strict,
+            List<String> allowedSources) {
 
         SystemEntry {
             agencies = agencies == null ? List.of() : List.copyOf(agencies);
+            allowedSources = allowedSources == null ? List.of() : List.copyOf(allowedSources);
         }
 
         SystemAccount toSystemAccount() {

@@ -117,9 +117,12 @@ public class ExchangeConfiguration {
     }
 
     @Bean
-    VdxpController vdxpController(ExchangeService exchange, IntakeProperties properties, PayloadStore payloads)
+    VdxpController vdxpController(ExchangeService exchange, IntakeProperties properties, PayloadStore payloads,
+                                  vn.lienthong.gateway.security.StrictRequests strictRequests,
+                                  vn.lienthong.adapters.exchange.LoginThrottle loginThrottle)
             throws IOException {
-        return new VdxpController(exchange, new VdxpSettings(properties.maxPacketSize().toBytes(), payloads.scratchDir()));
+        return new VdxpController(exchange, new VdxpSettings(properties.maxPacketSize().toBytes(), payloads.scratchDir()),
+                strictRequests, loginThrottle);
     }
 
     @Bean

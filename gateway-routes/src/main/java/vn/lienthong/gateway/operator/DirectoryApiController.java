@@ -55,6 +55,13 @@ public class DirectoryApiController {
     public record SystemInput(String systemId, String name, Set<String> agencyCodes, Boolean enabled) {
     }
 
+    /**
+     * A system's request security: {@code strict} for clients that sign a fresh timestamp and the operation
+     * (the gateway's CLI, VdxpClient); {@code allowedSources} the IPs or CIDR ranges it may call from (empty: any).
+     */
+    public record SecurityInput(Boolean strict, List<String> allowedSources) {
+    }
+
     @GetMapping("/agencies")
     @Operation(summary = "Danh sách đơn vị (agencies)")
     public List<Agency> agencies() {
@@ -142,6 +149,23 @@ public class DirectoryApiController {
         SystemAccount current = system(id);
         transaction.executeWithoutResult(status -> directory.updateSystem(id, current.name(), false, current.agencyCodes()));
         return view(system(id));
+    }
+
+    @PutMapping("/systems/{id}/security")
+    @Operation(summary = "Chế độ nghiêm ngặt và địa chỉ nguồn được phép (strict mode, allowed source addresses)")
+    public Map<String, Object> changeSecurity(@PathVariable String id, @RequestBody SecurityInput input) {
+        system(id);
+        List<String> sources = input.allowedSources() == null ? List.of() : input.allowedSources();
+        try {
+            vn.lienthong.gateway.security.SystemPolicies.validate(sources);
+        } catch (IllegalArgumentException e) {
+            throw new GatewayException(GatewayError.BAD_PARAMETER, "allowedSources: " + e.getMessage());
+        }
+        directory.setRequestSecurity(id, Boolean.TRUE.equals(input.strict()), sources);
+        Map<String, Object> view = view(system(id));
+        view.put("strict", Boolean.TRUE.equals(input.strict()));
+        view.put("allowedSources", sources);
+        return view;
     }
 
     @PostMapping("/systems/{id}/rotate-secret")

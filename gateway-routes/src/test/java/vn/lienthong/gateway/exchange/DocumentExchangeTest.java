@@ -270,7 +270,7 @@ class DocumentExchangeTest extends GatewayTest {
         assertThat(client("qlvb-tinhuy", "sai-mat-khau").sendEdoc(good, "edoc", Packets.TINH_UY).errorCode())
                 .as("wrong HMAC").isEqualTo("15");
         assertThat(client("khong-ton-tai", "x").getReceivedEdocList("edoc").errorCode())
-                .as("unknown system").isEqualTo("16");
+                .as("unknown system: the same answer as a wrong HMAC, so ids cannot be probed").isEqualTo("15");
         assertThat(ubnd().sendEdoc(good, "edoc", Packets.TINH_UY).errorCode())
                 .as("from parameter not owned").isEqualTo("19");
         Path impersonating = Packets.document(work, "vpcp-sdk-example/edoc_new.edxml", Packets.VPCP,

@@ -190,7 +190,8 @@ class OperatorApiTest extends GatewayTest {
         assertThat(system("qlvb-stp", rotated).getReceivedEdocList("edoc").ok()).isTrue();
 
         admin("POST", "/api/v1/directory/systems/qlvb-stp/disable", null);
-        assertThat(system("qlvb-stp", rotated).getReceivedEdocList("edoc").errorCode()).isEqualTo("16");
+        // a disabled system is answered like an unknown one, like a wrong secret: 15
+        assertThat(system("qlvb-stp", rotated).getReceivedEdocList("edoc").errorCode()).isEqualTo("15");
     }
 
     @Test

@@ -73,7 +73,7 @@ class ClientCertificateTest extends GatewayTest {
         assertThat(list.path("status").asText()).as(list.toString()).isEqualTo("OK");
 
         JsonNode unregistered = call(client("000.00.00.H41"), "getReceivedEdocList", null);
-        assertThat(unregistered.path("ErrorCode").asText()).isEqualTo("16");
+        assertThat(unregistered.path("ErrorCode").asText()).isEqualTo("15");
 
         JsonNode none = call(client(null), "getReceivedEdocList", null);
         assertThat(none.path("ErrorCode").asText()).isEqualTo("17");

@@ -1,0 +1,167 @@
+package vn.lienthong.gateway.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import vn.lienthong.adapters.vdxp.VdxpClient;
+import vn.lienthong.gateway.support.Packets;
+import vn.lienthong.gateway.support.SampleSystems;
+import vn.lienthong.gateway.support.SignedRequests;
+
+/**
+ * Strict mode against replay, and source allowlists, through the real VDXP API: qlvb-ubnd is made strict by an
+ * admin; captured requests are sent again byte for byte, late, or to another operation, as an attacker who
+ * recorded them would. qlvb-tinhuy stays in the default mode, where the official SDK's frozen timestamp works.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class StrictRequestsTest {
+
+    @TempDir
+    static Path dataDir;
+
+    @TempDir
+    Path work;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("gateway.data-dir", () -> dataDir.toString());
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeEach
+    void ubndIsStrict() throws Exception {
+        admin("PUT", "/api/v1/directory/systems/qlvb-ubnd/security", "{\"strict\":true}");
+    }
+
+    private JsonNode admin(String method, String path, String body) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        "quantri:quantri-2026".getBytes(StandardCharsets.UTF_8)))
+                .method(method, HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body());
+    }
+
+    private static Map<String, String> fresh(String operation) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("servicetype", "eDoc");
+        parameters.put("messagetype", "edoc");
+        parameters.put("timestamp", SignedRequests.sdkTimestamp(Duration.ZERO));
+        parameters.put("operation", operation);
+        parameters.put("nonce", java.util.UUID.randomUUID().toString());
+        return parameters;
+    }
+
+    @Test
+    void ourOwnClientWorksInStrictMode() throws Exception {
+        VdxpClient ubnd = SampleSystems.ubnd(port);
+        assertThat(ubnd.getReceivedEdocList("edoc").ok()).isTrue();
+        assertThat(ubnd.getReceivedEdocList("edoc").ok()).as("the same call again is a new request").isTrue();
+        Path packet = Packets.document(work, "vpcp-sdk-example/edoc_new.edxml", Packets.UBND, List.of(Packets.TINH_UY),
+                "strict-" + System.nanoTime());
+        VdxpClient.Answer sent = ubnd.sendEdoc(packet, "edoc", Packets.UBND);
+        assertThat(sent.ok()).as(sent.json().toString()).isTrue();
+    }
+
+    @Test
+    void aCapturedStrictRequestSentAgainIsRefusedAsAReplay() throws Exception {
+        SignedRequests.Captured captured = SignedRequests.sign("qlvb-ubnd", "ubnd-secret-2026",
+                fresh("getReceivedEdocList"));
+        JsonNode first = captured.sendTo(port, "getReceivedEdocList");
+        assertThat(first.path("status").asText()).as(first.toString()).isEqualTo("OK");
+
+        JsonNode replayed = captured.sendTo(port, "getReceivedEdocList");
+        assertThat(replayed.path("ErrorCode").asText()).as(replayed.toString()).isEqualTo("51");
+        // remembered in the database, so every node sharing it refuses the replay too
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM request_replay_guard WHERE system_id = 'qlvb-ubnd' AND request_hmac = ?")
+                .param(captured.headers().get("XroadVnpt-hash-header")).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aStrictRequestSignedForOneOperationCannotBeUsedForAnother() throws Exception {
+        JsonNode swapped = SignedRequests.sign("qlvb-ubnd", "ubnd-secret-2026", fresh("getReceivedEdocList"))
+                .sendTo(port, "getSentEdocList");
+        assertThat(swapped.path("ErrorCode").asText()).as(swapped.toString()).isEqualTo("50");
+    }
+
+    @Test
+    void aStaleOrUndatedStrictRequestIsRefused() throws Exception {
+        Map<String, String> old = fresh("getReceivedEdocList");
+        old.put("timestamp", SignedRequests.sdkTimestamp(Duration.ofMinutes(6)));
+        assertThat(SignedRequests.sign("qlvb-ubnd", "ubnd-secret-2026", old).sendTo(port, "getReceivedEdocList")
+                .path("ErrorCode").asText()).isEqualTo("50");
+
+        Map<String, String> undated = fresh("getReceivedEdocList");
+        undated.remove("timestamp");
+        assertThat(SignedRequests.sign("qlvb-ubnd", "ubnd-secret-2026", undated).sendTo(port, "getReceivedEdocList")
+                .path("ErrorCode").asText()).isEqualTo("50");
+    }
+
+    @Test
+    void theOfficialSdksFrozenTimestampStillWorksInTheDefaultMode() throws Exception {
+        // what SDKVXP sends: a timestamp fixed when its service object was built (days ago), no operation, no nonce
+        Map<String, String> sdk = new LinkedHashMap<>();
+        sdk.put("servicetype", "eDoc");
+        sdk.put("messagetype", "edoc");
+        sdk.put("timestamp", SignedRequests.sdkTimestamp(Duration.ofDays(3)));
+        SignedRequests.Captured request = SignedRequests.sign("qlvb-tinhuy", "tinhuy-secret-2026", sdk);
+        assertThat(request.sendTo(port, "getReceivedEdocList").path("status").asText()).isEqualTo("OK");
+        assertThat(request.sendTo(port, "getReceivedEdocList").path("status").asText())
+                .as("the SDK sends the same signed header on every call").isEqualTo("OK");
+
+        // the same SDK request from the strict system is refused
+        assertThat(SignedRequests.sign("qlvb-ubnd", "ubnd-secret-2026", sdk).sendTo(port, "getReceivedEdocList")
+                .path("ErrorCode").asText()).isEqualTo("50");
+    }
+
+    @Test
+    void aSystemWithAnAllowlistIsRefusedFromAnyOtherAddressWhateverItsHeadersSay() throws Exception {
+        admin("PUT", "/api/v1/directory/systems/vpcp/security", "{\"allowedSources\":[\"10.9.9.0/24\"]}");
+        try {
+            VdxpClient vpcp = SampleSystems.vpcp(port);
+            assertThat(vpcp.getReceivedEdocList("edoc").errorCode()).isEqualTo("53");
+            // no trusted proxy is configured: a forged X-Forwarded-For changes nothing
+            SignedRequests.Captured forged = SignedRequests.sign("vpcp", "vpcp-secret-2026", fresh("getReceivedEdocList"));
+            forged.headers().put("X-Forwarded-For", "10.9.9.9");
+            assertThat(forged.sendTo(port, "getReceivedEdocList").path("ErrorCode").asText()).isEqualTo("53");
+
+            admin("PUT", "/api/v1/directory/systems/vpcp/security", "{\"allowedSources\":[\"10.9.9.0/24\",\"127.0.0.1\"]}");
+            assertThat(vpcp.getReceivedEdocList("edoc").ok()).isTrue();
+        } finally {
+            admin("PUT", "/api/v1/directory/systems/vpcp/security", "{}");
+        }
+    }
+}
