@@ -184,7 +184,7 @@
     info: ['PENDING', 'QUEUED', 'AVAILABLE', 'PROCESSING', 'INFO'],
     warn: ['Suspended', 'SUSPENDED', 'HELD', 'WARNING', 'OUT_OF_SERVICE', 'NOT_CHECKED'],
     bad: ['DOWN', 'Stopped', 'FAILED', 'REJECTED', 'FAILING', 'CRITICAL', 'ERROR', 'INVALID'],
-    neutral: ['UNKNOWN', 'DISABLED', 'IDLE', 'UNSIGNED']
+    neutral: ['UNKNOWN', 'DISABLED', 'IDLE', 'UNSIGNED', 'REVOCATION_UNKNOWN']
   };
   var SYMBOLS = { ok: '✓', info: '→', warn: '!', bad: '✕', neutral: '–', pause: '‖' };
 

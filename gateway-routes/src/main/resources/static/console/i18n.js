@@ -291,6 +291,7 @@
     'signature.VALID': { vi: 'Hợp lệ', en: 'Valid' },
     'signature.INVALID': { vi: 'Không hợp lệ', en: 'Invalid' },
     'signature.NOT_CHECKED': { vi: 'Chưa kiểm tra', en: 'Not checked' },
+    'signature.REVOCATION_UNKNOWN': { vi: 'Chưa xác định được tình trạng thu hồi', en: 'Revocation unknown' },
     'delivery.col.recipient': { vi: 'Nơi nhận', en: 'Recipient' },
     'delivery.col.mode': { vi: 'Cách nhận', en: 'Delivery' },
     'delivery.col.state': { vi: 'Trạng thái', en: 'State' },
@@ -340,6 +341,7 @@
     'event.REFUSED_CLASSIFIED': { vi: 'Từ chối văn bản mật (không lưu nội dung)',
       en: 'Classified document refused (content not stored)' },
     'event.FORWARDED': { vi: 'Đã chuyển sang trục liên kết', en: 'Handed off to a linked axis' },
+    'event.OPERATOR_ACTION': { vi: 'Thao tác của quản trị viên', en: 'Operator action' },
 
     // business status codes 01..16 (QCVN 102:2016, national axis)
     'status.01': { vi: 'Đã đến', en: 'Arrived' },

@@ -26,6 +26,7 @@ public class DirectoryRepository {
     private static final String AGENCY_COLUMNS = "code, name, side, delivery_mode, push_endpoint, "
             + "signature_policy, enabled, created_at, updated_at";
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DirectoryRepository.class);
     /**
      * How long a system found for authentication is answered from memory. Systems poll their inbox all day, so
      * the lookup is the bulk of an empty poll's cost; every change made through this repository clears the
@@ -33,14 +34,18 @@ public class DirectoryRepository {
      */
     private static final long SYSTEM_CACHE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
 
-    private final JdbcClient jdbc;
     private final Map<String, CachedSystem> systemCache = new java.util.concurrent.ConcurrentHashMap<>();
 
     private record CachedSystem(SystemAccount system, long loadedAt) {
     }
 
-    public DirectoryRepository(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final vn.lienthong.gateway.security.SecretCipher secrets;
+
+    /** {@code secrets} seals systems' secrets in the table (AES-GCM under a key kept outside the database). */
+    public DirectoryRepository(JdbcClient jdbc, vn.lienthong.gateway.security.SecretCipher secrets) {
         this.jdbc = jdbc;
+        this.secrets = secrets;
     }
 
     public Optional<Agency> findAgency(String code) {
@@ -156,7 +161,7 @@ public class DirectoryRepository {
     public boolean rotateSecret(String systemId, String secret) {
         systemCache.clear();
         return jdbc.sql("UPDATE systems SET secret = ?, secret_rotated_at = CURRENT_TIMESTAMP WHERE system_id = ?")
-                .params(secret, systemId).update() == 1;
+                .params(secrets.encrypt(systemId, secret), systemId).update() == 1;
     }
 
     /**
@@ -193,7 +198,8 @@ public class DirectoryRepository {
     public void insertSystem(SystemAccount system) {
         systemCache.clear();
         jdbc.sql("INSERT INTO systems (system_id, name, secret, enabled) VALUES (?, ?, ?, ?)")
-                .params(system.systemId(), system.name(), system.secret(), system.enabled())
+                .params(system.systemId(), system.name(), secrets.encrypt(system.systemId(), system.secret()),
+                        system.enabled())
                 .update();
         for (String code : system.agencyCodes()) {
             jdbc.sql("INSERT INTO system_agency (system_id, agency_code) VALUES (?, ?)")
@@ -216,7 +222,7 @@ public class DirectoryRepository {
             String id = rs.getString("system_id");
             SystemRow row = rows.get(id);
             if (row == null) {
-                row = new SystemRow(id, rs.getString("name"), rs.getString("secret"), rs.getBoolean("enabled"),
+                row = new SystemRow(id, rs.getString("name"), openSecret(id, rs.getString("secret")), rs.getBoolean("enabled"),
                         instant(rs, "created_at"), instant(rs, "secret_rotated_at"), new TreeSet<>());
                 rows.put(id, row);
             }
@@ -231,6 +237,51 @@ public class DirectoryRepository {
                     r.codes()));
         }
         return result;
+    }
+
+    /**
+     * A stored secret opened; one that does not open (not sealed, sealed for another system, altered, unknown key)
+     * becomes a random value nobody knows, so the system cannot log in until an admin rotates its secret.
+     */
+    private String openSecret(String systemId, String stored) {
+        try {
+            return secrets.decrypt(systemId, stored);
+        } catch (IllegalArgumentException e) {
+            LOG.error("Khóa bí mật của hệ thống {} không mở được, hệ thống không đăng nhập được (system secret does not"
+                    + " open: {})", vn.lienthong.adapters.exchange.LogSafe.text(systemId), e.getMessage());
+            byte[] unknowable = new byte[32];
+            new java.security.SecureRandom().nextBytes(unknowable);
+            return java.util.HexFormat.of().formatHex(unknowable);
+        }
+    }
+
+    /**
+     * Seals every secret that is not yet sealed under the current key: values stored in plain text before
+     * encryption existed, and values sealed under the previous key during a rotation. Idempotent and safe on
+     * several nodes at once (each row changes only if it still holds what was read). Returns the rows changed.
+     */
+    public int sealSecrets() {
+        int changed = 0;
+        for (String[] row : jdbc.sql("SELECT system_id, secret FROM systems")
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).list()) {
+            String id = row[0];
+            String stored = row[1];
+            if (secrets.isCurrent(stored)) {
+                continue;
+            }
+            String plain;
+            try {
+                plain = vn.lienthong.gateway.security.SecretCipher.isSealed(stored) ? secrets.decrypt(id, stored) : stored;
+            } catch (IllegalArgumentException e) {
+                LOG.error("Không niêm phong lại được khóa bí mật của {} (cannot re-seal: {})",
+                        vn.lienthong.adapters.exchange.LogSafe.text(id), e.getMessage());
+                continue;
+            }
+            changed += jdbc.sql("UPDATE systems SET secret = ? WHERE system_id = ? AND secret = ?")
+                    .params(secrets.encrypt(id, plain), id, stored).update();
+        }
+        systemCache.clear();
+        return changed;
     }
 
     private record SystemRow(String id, String name, String secret, boolean enabled, Instant createdAt,

@@ -52,10 +52,13 @@ public class ChainService {
     private final String log;
     private final org.springframework.transaction.support.TransactionTemplate transaction;
     private final EventChain events;
+    private final ChainHeadCopy outsideCopy;
 
     public ChainService(JdbcClient jdbc, JdbcTemplate template, EvidenceStore store, ChainHeadSigner signer,
                         ChainHeadVerifier verifier, String log,
-                        org.springframework.transaction.PlatformTransactionManager transactions, EventChain events) {
+                        org.springframework.transaction.PlatformTransactionManager transactions, EventChain events,
+                        ChainHeadCopy outsideCopy) {
+        this.outsideCopy = outsideCopy;
         this.jdbc = jdbc;
         this.events = events;
         this.template = new JdbcTemplate(template.getDataSource());
@@ -86,6 +89,7 @@ public class ChainService {
         EvidenceStore.SignedHead signed = new EvidenceStore.SignedHead(head.sequence(), head.hash(), head.time(),
                 signer.sign(head));
         store.storeHead(signed);
+        outsideCopy.append(signed);
         LOG.debug("Đã ký đầu chuỗi (signed chain head) {} {}", head.sequence(), head.hash());
         return Optional.of(signed);
     }
@@ -96,7 +100,7 @@ public class ChainService {
         // read-only, in a transaction: PostgreSQL then streams the rows through a cursor (fetch size) instead of
         // loading the whole log into memory
         Report report = transaction.execute(status -> walk());
-        return report;
+        return checkOutsideCopy(report);
     }
 
     private Report walk() {
@@ -153,6 +157,33 @@ public class ChainService {
         long millis = (System.nanoTime() - started) / 1_000_000;
         return new Report(intact, result.recordsChecked(), result.last().sequence(), result.last().hash(), headReport,
                 breakReport, millis);
+    }
+
+    /**
+     * The latest head of the copy outside the database must be in the log as it is now: a log rolled back (its
+     * latest events and heads deleted or replaced) no longer holds it, and the walk is not intact. The copy's head
+     * is checked by its signature too, so a forged line proves nothing.
+     */
+    private Report checkOutsideCopy(Report report) {
+        Optional<EvidenceStore.SignedHead> copied = outsideCopy.latest();
+        if (copied.isEmpty() || !verifier.verify(copied.get().cms()).valid()) {
+            return report;
+        }
+        EvidenceStore.SignedHead head = copied.get();
+        Optional<String> hashInLog = jdbc.sql("SELECT hash FROM events WHERE seq = ?").param(head.seq())
+                .query(String.class).optional();
+        boolean headInDatabase = jdbc.sql("SELECT COUNT(*) FROM chain_heads WHERE seq = ? AND hash = ?")
+                .params(head.seq(), head.hash()).query(Long.class).single() > 0;
+        if (hashInLog.filter(head.hash()::equals).isPresent() && headInDatabase) {
+            return report;
+        }
+        String vi = "Đầu chuỗi đã ký số " + head.seq() + " (bản sao ngoài cơ sở dữ liệu, " + outsideCopy.file()
+                + ") không còn trong nhật ký: nhật ký đã bị quay lui hoặc sửa";
+        String en = "signed head " + head.seq() + " kept outside the database (" + outsideCopy.file() + ") is "
+                + (hashInLog.isEmpty() ? "missing from" : "different in") + " the log: it was rolled back or rewritten";
+        BreakReport rolledBack = new BreakReport(head.seq(), null, null, "HEAD_ROLLED_BACK", vi + " (" + en + ")", vi, en);
+        return new Report(false, report.recordsChecked(), report.lastSeq(), report.lastHash(), report.head(),
+                report.firstBreak() != null ? report.firstBreak() : rolledBack, report.millis());
     }
 
     /** The report as JSON-friendly maps (nulls left out). */

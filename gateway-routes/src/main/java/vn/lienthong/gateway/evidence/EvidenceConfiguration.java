@@ -56,12 +56,12 @@ public class EvidenceConfiguration {
 
     @Bean
     ChainService chainService(JdbcClient jdbc, JdbcTemplate template, EvidenceStore store, EvidenceKeys keys,
-                              EvidenceProperties properties,
+                              EvidenceProperties properties, vn.lienthong.gateway.config.GatewayProperties gateway,
                               org.springframework.transaction.PlatformTransactionManager transactions,
                               vn.lienthong.gateway.tracking.EventChain events) {
         return new ChainService(jdbc, template, store, new ChainHeadSigner(keys.signer()),
                 new ChainHeadVerifier(keys.trustAnchors(), keys.gatewayCertificates()), properties.log(),
-                transactions, events);
+                transactions, events, new ChainHeadCopy(gateway.dataDir().resolve("chain-heads.log")));
     }
 
     @Bean

@@ -100,6 +100,9 @@ public class ExchangeConfiguration {
     @Bean
     IntakeSteps intakeSteps(DirectoryRepository directory, TrackingStore tracking, PayloadStore payloads,
                             IntakeProperties properties, CertificateValidator certificateValidator,
+                            // by name: the @Primary one would otherwise be injected here too, and IF_PRESENT would
+                            // refuse what its policy allows
+                            @org.springframework.beans.factory.annotation.Qualifier("lenientCertificateValidator")
                             CertificateValidator lenientCertificateValidator,
                             PdfSignatureInspection pdfInspection, PdfSignatureStore pdfSignatures,
                             LinkRouting linkRouting) {

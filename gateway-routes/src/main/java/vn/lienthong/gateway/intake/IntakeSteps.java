@@ -299,6 +299,7 @@ public class IntakeSteps {
         if (!check.isValid()) {
             throw new GatewayException(GatewayError.BAD_SIGNATURE, check.failure().name() + ": " + check.reason());
         }
+        boolean revocationUnknown = false;
         if (policy != SignaturePolicy.IGNORE) {
             CertificateValidator validator = policy == SignaturePolicy.REQUIRED ? certificates : lenientCertificates;
             CertificateCheck certificate = validator.validate(check.signer(), check.certificates(),
@@ -306,8 +307,11 @@ public class IntakeSteps {
             if (!certificate.isOk()) {
                 throw new GatewayException(refusal(certificate.code()), certificate.reason());
             }
+            // accepted by policy without a CRL or OCSP answer: recorded as such, never as VALID
+            revocationUnknown = certificate.revocation() == CertificateCheck.Revocation.UNKNOWN;
         }
-        intake.signatureStatus = policy == SignaturePolicy.IGNORE ? "NOT_CHECKED" : "VALID";
+        intake.signatureStatus = policy == SignaturePolicy.IGNORE ? "NOT_CHECKED"
+                : revocationUnknown ? "REVOCATION_UNKNOWN" : "VALID";
         intake.signer = check.signer() == null ? null : check.signer().getSubjectX500Principal().getName();
     }
 

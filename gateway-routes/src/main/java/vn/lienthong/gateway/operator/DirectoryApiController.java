@@ -41,10 +41,13 @@ public class DirectoryApiController {
 
     private final DirectoryRepository directory;
     private final TransactionTemplate transaction;
+    private final vn.lienthong.gateway.security.SecurityProperties security;
 
-    public DirectoryApiController(DirectoryRepository directory, TransactionTemplate transaction) {
+    public DirectoryApiController(DirectoryRepository directory, TransactionTemplate transaction,
+                                  vn.lienthong.gateway.security.SecurityProperties security) {
         this.directory = directory;
         this.transaction = transaction;
+        this.security = security;
     }
 
     /** An agency as an admin writes it; on update, absent fields keep their value. */
@@ -192,7 +195,7 @@ public class DirectoryApiController {
         return codes;
     }
 
-    private static Agency checked(Agency agency) {
+    private Agency checked(Agency agency) {
         if (agency.deliveryMode() == DeliveryMode.LINK && agency.createdAt() == null) {
             throw new GatewayException(GatewayError.BAD_PARAMETER,
                     "đơn vị qua liên kết được thêm tại /api/v1/directory/links/{id}/agencies (agencies behind a link)");
@@ -200,6 +203,10 @@ public class DirectoryApiController {
         if (agency.deliveryMode() != DeliveryMode.PULL && agency.deliveryMode() != DeliveryMode.LINK
                 && (agency.pushEndpoint() == null || !agency.pushEndpoint().matches("https?://.+"))) {
             throw new GatewayException(GatewayError.BAD_PARAMETER, "đơn vị nhận kiểu PUSH cần pushEndpoint http(s)");
+        }
+        if (agency.deliveryMode() == DeliveryMode.PUSH_SOAP || agency.deliveryMode() == DeliveryMode.PUSH_REST) {
+            vn.lienthong.gateway.security.PushEndpoints.refuseInternal(agency.pushEndpoint(),
+                    security.allowInternalEndpoints());
         }
         return agency;
     }

@@ -71,9 +71,12 @@ public class SecurityConfiguration {
     /** Operators: the console, the operator API, its documentation and the metrics. */
     @Bean
     @Order(2)
-    SecurityFilterChain operators(HttpSecurity http) throws Exception {
+    SecurityFilterChain operators(HttpSecurity http, vn.lienthong.adapters.exchange.LoginThrottle throttle)
+            throws Exception {
         CsrfTokenRequestAttributeHandler csrfHandler = new CsrfTokenRequestAttributeHandler();
         csrfHandler.setCsrfRequestAttributeName(null); // the token is read from the cookie by the console
+        CookieCsrfTokenRepository csrfTokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
+        csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Strict"));
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/console/**", "/login", "/error", "/favicon.ico").permitAll()
@@ -95,14 +98,23 @@ public class SecurityConfiguration {
                         .defaultAuthenticationEntryPointFor(jsonUnauthorized(), new AntPathRequestMatcher("/api/**"))
                         .defaultAccessDeniedHandlerFor(jsonForbidden(), new AntPathRequestMatcher("/api/**")))
                 .csrf(csrf -> csrf
-                        .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRepository(csrfTokens)
                         .csrfTokenRequestHandler(csrfHandler)
-                        // scripts and the CLI send HTTP Basic on every call: no session to ride on
+                        // scripts and the CLI send HTTP Basic on every call and no session; a browser that cached
+                        // Basic credentials is stopped by CrossSiteRequestFilter (Origin, Sec-Fetch-Site)
                         .ignoringRequestMatchers(request -> {
                             String authorization = request.getHeader("Authorization");
                             return authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
                         }))
-                .addFilterAfter(new CsrfCookieFilter(), org.springframework.security.web.csrf.CsrfFilter.class);
+                .addFilterAfter(new CsrfCookieFilter(), org.springframework.security.web.csrf.CsrfFilter.class)
+                .addFilterBefore(new vn.lienthong.gateway.security.CrossSiteRequestFilter(),
+                        org.springframework.security.web.csrf.CsrfFilter.class)
+                .addFilterBefore(new vn.lienthong.gateway.security.OperatorLoginThrottle(throttle),
+                        org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
+                // the console loads scripts only from the gateway itself
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:;"
+                                + " object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")));
         return http.build();
     }
 
@@ -115,6 +127,13 @@ public class SecurityConfiguration {
         StrictHttpFirewall firewall = new StrictHttpFirewall();
         firewall.setAllowUrlEncodedDoubleSlash(true);
         return firewall;
+    }
+
+    /** Failed and successful operator logins, counted by the login throttle. */
+    @Bean
+    vn.lienthong.gateway.security.OperatorLoginThrottle.Events operatorLoginEvents(
+            vn.lienthong.adapters.exchange.LoginThrottle throttle) {
+        return new vn.lienthong.gateway.security.OperatorLoginThrottle.Events(throttle);
     }
 
     @Bean
@@ -141,14 +160,14 @@ public class SecurityConfiguration {
     }
 
     /**
-     * 401 as the gateway's JSON error, for the API. The Basic challenge goes to scripts and the CLI only: the
-     * console's own calls (X-Requested-With) must not make the browser open its password box, the console
-     * sends the user to its login page itself.
+     * 401 as the gateway's JSON error, for the API. The Basic challenge goes to scripts and the CLI only, never to
+     * a browser (Sec-Fetch-*, X-Requested-With, Accept: text/html): a browser that cached Basic credentials would
+     * send them to every later request, the console sends the user to its login page itself.
      */
     private static AuthenticationEntryPoint jsonUnauthorized() {
         return (request, response, exception) -> {
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-            if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+            if (!vn.lienthong.gateway.security.CrossSiteRequestFilter.fromBrowser(request)) {
                 response.setHeader("WWW-Authenticate", "Basic realm=\"lienthong\"");
             }
             response.setContentType("application/json;charset=UTF-8");

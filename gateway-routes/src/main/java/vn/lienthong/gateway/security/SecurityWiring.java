@@ -26,6 +26,32 @@ public class SecurityWiring {
         return new StrictRequests(policies, jdbc, properties.strictWindow(), Clock.systemUTC());
     }
 
+    /**
+     * Seals systems' secrets in the database; the key is {@code gateway.secrets.key} or the file
+     * {@code gateway.secrets.key-file} (default {@code <data-dir>/secrets.key}, created by the embedded default only).
+     */
+    @Bean
+    SecretCipher secretCipher(org.springframework.core.env.Environment environment,
+                              vn.lienthong.gateway.config.GatewayProperties gateway) {
+        boolean production = environment.acceptsProfiles(org.springframework.core.env.Profiles.of("production"));
+        return SecretKeys.load(environment.getProperty("gateway.secrets.key"),
+                environment.getProperty("gateway.secrets.key-file", gateway.dataDir().resolve("secrets.key").toString()),
+                environment.getProperty("gateway.secrets.previous-key-file"), !production);
+    }
+
+    /** Seals, before the gateway takes requests, secrets stored in plain text or under the previous key. */
+    @Bean
+    org.springframework.beans.factory.SmartInitializingSingleton secretSealing(
+            vn.lienthong.gateway.directory.DirectoryRepository directory) {
+        return () -> {
+            int sealed = directory.sealSecrets();
+            if (sealed > 0) {
+                org.slf4j.LoggerFactory.getLogger(SecurityWiring.class).info(
+                        "Đã niêm phong lại {} khóa bí mật hệ thống (re-sealed {} system secrets)", sealed, sealed);
+            }
+        };
+    }
+
     /** Failed logins of systems and operators, slowed down per user and per address. */
     @Bean
     LoginThrottle loginThrottle(SecurityProperties properties) {

@@ -19,7 +19,10 @@ public enum EventType {
     REDIRECTED("Mã đơn vị nhận đã thôi sử dụng: chuyển cho đơn vị kế thừa"),
     REFUSED_CLASSIFIED("Từ chối văn bản mật (không lưu nội dung)"),
     PURGED("Đã xóa gói tin sau thời hạn lưu trữ (giữ thông tin và chứng cứ)"),
-    FORWARDED("Đã chuyển sang trục liên kết");
+    FORWARDED("Đã chuyển sang trục liên kết"),
+
+    /** An operator's change through the operator API (actor: the operator's login; detail: method and path). */
+    OPERATOR_ACTION("Thao tác của quản trị viên");
 
     private final String label;
     private final boolean evidence;

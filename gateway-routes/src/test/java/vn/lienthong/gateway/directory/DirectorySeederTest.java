@@ -32,7 +32,8 @@ class DirectorySeederTest {
         dataSource = new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID()
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "");
         Flyway.configure().dataSource(dataSource).load().migrate();
-        repository = new DirectoryRepository(JdbcClient.create(dataSource));
+        repository = new DirectoryRepository(JdbcClient.create(dataSource),
+                new vn.lienthong.gateway.security.SecretCipher(new byte[32], java.util.List.of()));
     }
 
     private DirectorySeeder seeder(String location) {

@@ -58,7 +58,8 @@ class PostgresMigrationTest {
         assertThat(migrated.migrationsExecuted).isGreaterThanOrEqualTo(1);
         assertThat(migrated.database).isEqualTo("directory_test");
 
-        DirectoryRepository repository = new DirectoryRepository(JdbcClient.create(dataSource));
+        DirectoryRepository repository = new DirectoryRepository(JdbcClient.create(dataSource),
+                new vn.lienthong.gateway.security.SecretCipher(new byte[32], java.util.List.of()));
         DirectorySeeder seeder = new DirectorySeeder(repository, new DataSourceTransactionManager(dataSource),
                 new DefaultResourceLoader(), "classpath:directory/sample-directory.yml");
 

@@ -36,6 +36,7 @@ import vn.lienthong.gateway.support.SignedRequests;
  * Strict mode against replay, and source allowlists, through the real VDXP API: qlvb-ubnd is made strict by an
  * admin; captured requests are sent again byte for byte, late, or to another operation, as an attacker who
  * recorded them would. qlvb-tinhuy stays in the default mode, where the official SDK's frozen timestamp works.
+ * Also: a signer whose revocation cannot be had is recorded as such, not as valid.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
@@ -50,6 +51,10 @@ class StrictRequestsTest {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("gateway.data-dir", () -> dataDir.toString());
+        // no CRL, no OCSP, no distribution point: the revocation of a signer cannot be had here
+        registry.add("gateway.trust.crls", () -> "");
+        registry.add("gateway.trust.fetch-distribution-points", () -> "false");
+        registry.add("gateway.trust.ocsp", () -> "false");
     }
 
     @LocalServerPort
@@ -163,5 +168,22 @@ class StrictRequestsTest {
         } finally {
             admin("PUT", "/api/v1/directory/systems/vpcp/security", "{}");
         }
+    }
+
+    @Test
+    void aSignerWhoseRevocationCannotBeHadIsRecordedAsRevocationUnknownNotValid() throws Exception {
+        // this context knows no CRL and asks no OCSP responder: no sample certificate's revocation can be had
+        vn.lienthong.edxml.dsig.EdxmlSigner signer = vn.lienthong.edxml.dsig.EdxmlSigner.fromKeyStore(
+                vn.lienthong.certs.SamplePki.keyStore(Packets.TINH_UY), Packets.TINH_UY,
+                vn.lienthong.certs.SamplePki.PASSWORD.toCharArray());
+        String documentId = Packets.TINH_UY + ",2026/12/07," + System.nanoTime() % 100000 + "/KY-SO";
+        Path packet = Packets.document(work, "vpcp-sdk-example/edoc_new.edxml", Packets.TINH_UY, List.of(Packets.VPCP),
+                documentId);
+        Path signedPacket = work.resolve("signed.edxml");
+        java.nio.file.Files.write(signedPacket, signer.sign(java.nio.file.Files.readAllBytes(packet)));
+        VdxpClient.Answer sent = SampleSystems.tinhUy(port).sendEdoc(signedPacket, "edoc", Packets.TINH_UY);
+        assertThat(sent.ok()).as(sent.json().toString()).isTrue(); // IF_PRESENT: the policy ALLOW accepts it
+        assertThat(jdbc.sql("SELECT signature_status FROM documents WHERE id = ?").param(sent.docId())
+                .query(String.class).single()).isEqualTo("REVOCATION_UNKNOWN");
     }
 }

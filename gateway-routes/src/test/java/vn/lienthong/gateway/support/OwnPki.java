@@ -73,7 +73,8 @@ public record OwnPki(Path caPem, Path evidenceKeystore, String password, String 
                 "--gateway.evidence.trust-anchors=file:" + caPem,
                 "--gateway.evidence.keystore=file:" + evidenceKeystore,
                 "--gateway.evidence.password=" + password,
-                "--gateway.evidence.alias=" + alias};
+                "--gateway.evidence.alias=" + alias,
+                "--gateway.secrets.key=" + java.util.Base64.getEncoder().encodeToString(new byte[32])};
     }
 
     private static KeyPair ecKeys() throws GeneralSecurityException {
