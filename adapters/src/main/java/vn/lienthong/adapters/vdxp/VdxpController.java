@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import vn.lienthong.adapters.exchange.ClientAddress;
+import vn.lienthong.adapters.http.ClientAddress;
 import vn.lienthong.adapters.exchange.ExchangeService;
 import vn.lienthong.adapters.exchange.ExchangeService.CallerSystem;
 import vn.lienthong.adapters.exchange.GatewayError;

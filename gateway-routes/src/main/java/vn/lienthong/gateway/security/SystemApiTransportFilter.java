@@ -16,7 +16,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import vn.lienthong.adapters.exchange.ClientAddress;
+import vn.lienthong.adapters.http.ClientAddress;
 import vn.lienthong.adapters.exchange.GatewayError;
 import vn.lienthong.adapters.exchange.LogSafe;
 import vn.lienthong.adapters.vdxp.SignedHeader;

@@ -1,4 +1,4 @@
-package vn.lienthong.adapters.exchange;
+package vn.lienthong.adapters.http;
 
 import jakarta.servlet.http.HttpServletRequest;
 
