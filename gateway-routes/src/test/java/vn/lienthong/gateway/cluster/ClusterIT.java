@@ -129,6 +129,8 @@ class ClusterIT {
         List<String> args = new ArrayList<>(List.of(OwnPki.create(work.resolve("pki")).productionArguments()));
         args.addAll(List.of(
                 "--spring.profiles.active=production",
+                // the test talks plain HTTP on loopback; production refuses it on the systems' APIs otherwise (52)
+                "--gateway.security.allow-plain-http=true",
                 "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + postgresPort + "/lienthong",
                 "--spring.datasource.username=postgres", "--spring.datasource.password=unused",
                 "--spring.artemis.broker-url=" + brokerUrl,
