@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -65,7 +66,16 @@ public class SystemApiTransportFilter extends OncePerRequestFilter {
         }
         String systemId = claimedSystem(request);
         if (systemId != null) {
-            List<String> allowed = policies.find(systemId).map(SystemPolicies.Policy::allowedSources).orElse(List.of());
+            List<String> allowed;
+            try {
+                allowed = policies.find(systemId).map(SystemPolicies.Policy::allowedSources).orElse(List.of());
+            } catch (DataAccessException e) {
+                // the database is down or restarting: the API's own "try again" code, never a bare HTTP 500
+                LOG.warn("API hệ thống: không đọc được chính sách của hệ thống (system policy unreadable) {}: {}",
+                        LogSafe.text(systemId), LogSafe.text(e.getMostSpecificCause().getMessage()));
+                refuse(request, response, GatewayError.INTERNAL_ERROR, address + " (" + systemId + ")");
+                return;
+            }
             String from = address;
             if (!allowed.isEmpty() && allowed.stream().noneMatch(range -> contains(range, from))) {
                 refuse(request, response, GatewayError.SOURCE_NOT_ALLOWED, address + " (" + systemId + ")");

@@ -118,4 +118,22 @@ public final class GatewayProcess {
     public String output() throws IOException {
         return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
     }
+
+    /** Its log's ERROR lines, each with the exception line under it: what a failed assertion should show. */
+    public String errors() throws IOException {
+        StringBuilder errors = new StringBuilder();
+        String[] lines = output().split("\n");
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].contains(" ERROR ")) {
+                errors.append(lines[i]).append('\n');
+                for (int j = i + 1; j < Math.min(lines.length, i + 4); j++) {
+                    if (lines[j].contains("Exception")) {
+                        errors.append("  ").append(lines[j]).append('\n');
+                        break;
+                    }
+                }
+            }
+        }
+        return errors.toString();
+    }
 }
