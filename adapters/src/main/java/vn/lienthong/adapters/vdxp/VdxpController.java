@@ -219,6 +219,13 @@ public class VdxpController {
             response.setStatus(e.error().httpStatus());
             response.setHeader("X-Lienthong-ErrorCode", e.error().code());
             response.setContentLength(0);
+        } catch (RuntimeException e) {
+            LOG.error("VDXP downloadEdoc lỗi hệ thống (internal error)", e);
+            if (!response.isCommitted()) { // the same empty answer with the code, not Spring's error page
+                response.setStatus(GatewayError.INTERNAL_ERROR.httpStatus());
+                response.setHeader("X-Lienthong-ErrorCode", GatewayError.INTERNAL_ERROR.code());
+                response.setContentLength(0);
+            }
         }
     }
 
