@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import picocli.CommandLine;
+import vn.lienthong.testsupport.GatewayProcess;
 
 /**
  * The smoke run: a few seconds of the benchmark against the REAL gateway jar started as a process. It proves the

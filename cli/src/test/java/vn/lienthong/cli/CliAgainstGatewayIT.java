@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import vn.lienthong.edxml.model.EdocHeader;
 import vn.lienthong.edxml.model.StatusHeader;
+import vn.lienthong.testsupport.GatewayProcess;
 
 /**
  * The client and operator commands against the REAL gateway: its runnable jar started as a process (fresh
@@ -42,14 +43,14 @@ class CliAgainstGatewayIT {
     @TempDir
     static Path home;
 
-    static GatewayUnderTest gateway;
+    static GatewayProcess gateway;
 
     @TempDir
     Path work;
 
     @BeforeAll
     static void startTheGateway() throws Exception {
-        gateway = GatewayUnderTest.start(home);
+        gateway = GatewayProcess.start(home);
     }
 
     @AfterAll

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import vn.lienthong.gateway.support.GatewayProcess;
+import vn.lienthong.testsupport.GatewayProcess;
 import vn.lienthong.gateway.support.Http;
 
 /**

@@ -44,7 +44,7 @@ import vn.lienthong.adapters.push.ReceiverEndpoints;
 import vn.lienthong.adapters.vdxp.VdxpClient;
 import vn.lienthong.gateway.support.ArtemisBroker;
 import vn.lienthong.gateway.support.Await;
-import vn.lienthong.gateway.support.GatewayProcess;
+import vn.lienthong.testsupport.GatewayProcess;
 import vn.lienthong.gateway.support.Http;
 import vn.lienthong.gateway.support.OwnPki;
 import vn.lienthong.gateway.support.Packets;

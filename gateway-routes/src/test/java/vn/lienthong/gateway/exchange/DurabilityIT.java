@@ -23,7 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.lienthong.adapters.vdxp.VdxpClient;
 import vn.lienthong.edxml.model.EdocHeader;
-import vn.lienthong.gateway.support.GatewayProcess;
+import vn.lienthong.testsupport.GatewayProcess;
 import vn.lienthong.gateway.support.Packets;
 
 /**

@@ -40,7 +40,7 @@ import vn.lienthong.edxml.model.StatusCode;
 import vn.lienthong.edxml.model.StatusHeader;
 import vn.lienthong.edxml.model.TraceHeader;
 import vn.lienthong.gateway.support.Await;
-import vn.lienthong.gateway.support.GatewayProcess;
+import vn.lienthong.testsupport.GatewayProcess;
 import vn.lienthong.gateway.support.Packets;
 import vn.lienthong.gateway.support.SampleSystems;
 
