@@ -21,7 +21,6 @@ import vn.lienthong.adapters.exchange.GatewayError;
 import vn.lienthong.adapters.exchange.GatewayException;
 import vn.lienthong.adapters.exchange.MessageType;
 import vn.lienthong.adapters.exchange.LogSafe;
-import vn.lienthong.adapters.exchange.LoginThrottle;
 import vn.lienthong.adapters.exchange.SpooledPacket;
 
 /**
@@ -45,16 +44,10 @@ public class LienthongSoapEndpoint implements LienthongSoapService {
 
     private final ExchangeService exchange;
     private final SoapSettings settings;
-    private final LoginThrottle throttle;
 
     public LienthongSoapEndpoint(ExchangeService exchange, SoapSettings settings) {
-        this(exchange, settings, LoginThrottle.standard());
-    }
-
-    public LienthongSoapEndpoint(ExchangeService exchange, SoapSettings settings, LoginThrottle throttle) {
         this.exchange = Objects.requireNonNull(exchange, "exchange");
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.throttle = Objects.requireNonNull(throttle, "throttle");
     }
 
     @Override
@@ -163,7 +156,8 @@ public class LienthongSoapEndpoint implements LienthongSoapService {
             systemId = caller.systemId();
             return body.apply(caller);
         } catch (GatewayException e) {
-            LOG.info("SOAP {} từ chối (refused) {} [{}]: {}", operation, e.error().code(), systemId, e.getMessage());
+            LOG.info("SOAP {} từ chối (refused) {} [{}]: {}", operation, e.error().code(), LogSafe.text(systemId),
+                    LogSafe.text(e.getMessage()));
             throw LienthongFault.of(e);
         } catch (IOException | RuntimeException e) {
             LOG.error("SOAP {} lỗi hệ thống (internal error) [{}]", operation, LogSafe.text(systemId), e);

@@ -56,9 +56,9 @@ public class SoapAdapterConfiguration {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        EndpointImpl endpoint = new EndpointImpl(bus, new LienthongSoapEndpoint(exchange, settings, throttle));
+        EndpointImpl endpoint = new EndpointImpl(bus, new LienthongSoapEndpoint(exchange, settings));
         endpoint.setProperties(properties(settings));
-        endpoint.getInInterceptors().add(new SoapAuthentication(exchange));
+        endpoint.getInInterceptors().add(new SoapAuthentication(exchange, throttle));
         endpoint.getOutInterceptors().add(new MtomResponsePolicy());
         endpoint.getOutFaultInterceptors().add(new MtomResponsePolicy());
         endpoint.getOutFaultInterceptors().add(new SoapFaultShaper());

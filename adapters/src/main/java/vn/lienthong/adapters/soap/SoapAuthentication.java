@@ -3,11 +3,14 @@ package vn.lienthong.adapters.soap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.apache.cxf.helpers.CastUtils;
 import org.apache.cxf.interceptor.Fault;
 import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.AbstractPhaseInterceptor;
 import org.apache.cxf.phase.Phase;
+import org.apache.cxf.transport.http.AbstractHTTPDestination;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.w3c.dom.Document;
@@ -17,11 +20,15 @@ import vn.lienthong.adapters.exchange.ExchangeService;
 import vn.lienthong.adapters.exchange.ExchangeService.CallerSystem;
 import vn.lienthong.adapters.exchange.GatewayError;
 import vn.lienthong.adapters.exchange.GatewayException;
+import vn.lienthong.adapters.exchange.LogSafe;
+import vn.lienthong.adapters.exchange.LoginThrottle;
+import vn.lienthong.adapters.http.ClientAddress;
 
 /**
  * Authenticates a SOAP call (HTTP Basic) and admits it against its system's request rate in the POST_STREAM
  * phase, before a byte of the body is parsed: an unknown or unauthenticated caller never gets the XML parser
- * to work for it. The caller is left on the message for {@link LienthongSoapEndpoint}.
+ * to work for it. Failed logins are slowed down per system id and per address as on the VDXP API (54). The
+ * caller is left on the message for {@link LienthongSoapEndpoint}.
  */
 final class SoapAuthentication extends AbstractPhaseInterceptor<Message> {
 
@@ -29,11 +36,16 @@ final class SoapAuthentication extends AbstractPhaseInterceptor<Message> {
 
     private static final Logger LOG = LoggerFactory.getLogger(SoapAuthentication.class);
 
-    private final ExchangeService exchange;
+    /** The throttle's channel: SOAP failures are counted apart from the VDXP API's. */
+    private static final String CHANNEL = "soap";
 
-    SoapAuthentication(ExchangeService exchange) {
+    private final ExchangeService exchange;
+    private final LoginThrottle throttle;
+
+    SoapAuthentication(ExchangeService exchange, LoginThrottle throttle) {
         super(Phase.POST_STREAM); // after the MIME parts are set up (MTOM), before the envelope is read
         this.exchange = exchange;
+        this.throttle = throttle;
     }
 
     @Override
@@ -46,16 +58,23 @@ final class SoapAuthentication extends AbstractPhaseInterceptor<Message> {
             BasicCredentials credentials = BasicCredentials.parse(authorization(message))
                     .orElseThrow(() -> new GatewayException(GatewayError.MISSING_CREDENTIALS, "HTTP Basic"));
             systemId = credentials.systemId();
+            String address = address(message);
+            throttle.checkAllowed(CHANNEL, systemId, address); // before the secret is compared
             // an unknown system and a wrong secret get the same answer (15), so ids cannot be probed
             CallerSystem caller = exchange.findSystem(credentials.systemId())
                     .filter(found -> credentials.secretMatches(found.secret()))
-                    .orElseThrow(() -> new GatewayException(GatewayError.BAD_CREDENTIALS, null));
+                    .orElse(null);
+            if (caller == null) {
+                throttle.failed(CHANNEL, systemId, address);
+                throw new GatewayException(GatewayError.BAD_CREDENTIALS, null);
+            }
+            throttle.succeeded(CHANNEL, systemId);
             exchange.admit(caller);
             message.put(CALLER, caller);
         } catch (GatewayException e) {
             if (e.error() != GatewayError.MISSING_CREDENTIALS) {
                 LOG.info("SOAP từ chối trước khi đọc thân (refused before reading the body) {} [{}]: {}",
-                        e.error().code(), systemId, e.getMessage());
+                        e.error().code(), LogSafe.text(systemId), LogSafe.text(e.getMessage()));
             }
             throw refusal(e);
         }
@@ -104,6 +123,12 @@ final class SoapAuthentication extends AbstractPhaseInterceptor<Message> {
             throw new GatewayException(GatewayError.MISSING_CREDENTIALS, "HTTP Basic");
         }
         return system;
+    }
+
+    /** The caller's address as the transport filter resolved it (a trusted proxy's X-Forwarded-For), or the peer's. */
+    private static String address(Message message) {
+        Object request = message.get(AbstractHTTPDestination.HTTP_REQUEST);
+        return request instanceof HttpServletRequest http ? ClientAddress.of(http) : null;
     }
 
     private static String authorization(Message message) {

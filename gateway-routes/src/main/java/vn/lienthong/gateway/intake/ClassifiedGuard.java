@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 
 import vn.lienthong.adapters.exchange.GatewayError;
 import vn.lienthong.adapters.exchange.GatewayException;
+import vn.lienthong.adapters.exchange.LogSafe;
 import vn.lienthong.edxml.model.EdocHeader;
 import vn.lienthong.edxml.model.MessageHeader;
 import vn.lienthong.gateway.refusals.Refusal;
@@ -111,7 +112,7 @@ public class ClassifiedGuard {
                 intake.channel, from, to, documentId, number, notation, intake.packet.sha256Hex(), intake.packet.size(),
                 finding.mark().name(), finding.mark().text(), finding.where()));
         LOG.warn("Từ chối văn bản mật (classified document refused) {}: dấu \"{}\" tại {}, từ {} qua {} (không lưu gói tin)",
-                id, finding.mark().text(), finding.where(), from, intake.caller.systemId());
+                id, finding.mark().text(), finding.where(), LogSafe.text(from), intake.caller.systemId());
         throw new GatewayException(GatewayError.CLASSIFIED_DOCUMENT, "phát hiện dấu \"" + finding.mark().text()
                 + "\" tại " + where(finding.where()) + "; gói tin không được lưu (mã từ chối " + id + ")");
     }

@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 
 import vn.lienthong.adapters.exchange.GatewayError;
 import vn.lienthong.adapters.exchange.GatewayException;
+import vn.lienthong.adapters.exchange.LogSafe;
 import vn.lienthong.edxml.Edxml;
 import vn.lienthong.edxml.EdxmlException;
 import vn.lienthong.edxml.ValidationIssue;
@@ -442,8 +443,9 @@ public class IntakeSteps {
             intake.duplicate = true;
             intake.deliveries.clear();
         }
+        // From is the packet's (an attacker's) text: escaped so it cannot forge a log line
         LOG.info("Tiếp nhận (accepted) {} {} từ {} qua {}: {} đơn vị nhận{}", intake.messageType, intake.docId,
-                row.fromCode(), intake.channel, intake.deliveries.size(), intake.duplicate ? " (trùng, duplicate)" : "");
+                LogSafe.text(row.fromCode()), intake.channel, intake.deliveries.size(), intake.duplicate ? " (trùng, duplicate)" : "");
     }
 
     private TrackingStore.DocumentRow documentRow(Intake intake) {

@@ -113,6 +113,31 @@ class HardenedEdgesTest {
                 vn.lienthong.adapters.exchange.GatewayError.BAD_CREDENTIALS.vietnamese());
     }
 
+    /** Issue 10.6: SOAP failed logins are slowed down as the VDXP API's are (54), before the secret is compared. */
+    @Test
+    void failedSoapLoginsAreSlowedDown() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            assertThat(soapListAgencies("qlvb-ubnd:doan-sai-" + i).body()).contains("errorCode>15<");
+        }
+        HttpResponse<String> slowed = soapListAgencies("qlvb-ubnd:ubnd-secret-2026");
+        assertThat(slowed.body()).contains("errorCode>54<").doesNotContain("listAgenciesResponse");
+        // another system is not held back by this one's failures
+        HttpResponse<String> other = soapListAgencies("qlvb-tinhuy:tinhuy-secret-2026");
+        assertThat(other.statusCode()).as(other.body()).isEqualTo(200);
+    }
+
+    private HttpResponse<String> soapListAgencies(String credentials) throws Exception {
+        String envelope = "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body>"
+                + "<l:listAgencies xmlns:l=\"" + vn.lienthong.adapters.soap.LienthongSoapService.NAMESPACE + "\"/>"
+                + "</soap:Body></soap:Envelope>";
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/services/lienthong"))
+                .header("Content-Type", "text/xml; charset=UTF-8").header("SOAPAction", "\"\"")
+                .header("X-Forwarded-Proto", "https")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        credentials.getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString(envelope)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     // ---------------------------------------------------------------- operators
 
     private HttpResponse<String> operatorCall(String method, String path, String user, String password,
