@@ -350,14 +350,19 @@ public class IntakeSteps {
 
     /**
      * The same sender, DocumentId and content resubmitted is the same document: it answers the DocId
-     * already given and delivers nothing again.
+     * already given and delivers nothing again. A status is one fact whatever its bytes (a resent one has
+     * another Timestamp): the same reporter, original document and code is the same status. The key is unique
+     * in the database, so two submissions racing past this look-up still record one ({@link #record}).
      */
     public void deduplicate(Intake intake) {
-        String identity = intake.header instanceof EdocHeader edoc
-                ? nullToEmpty(edoc.messageHeader().documentId())
-                : ((StatusHeader) intake.header).responseFor().documentId() + "#" + ((StatusHeader) intake.header).statusCode();
-        String key = intake.messageType + "\n" + intake.header.from().organId().trim() + "\n" + identity.trim()
-                + "\n" + intake.packet.sha256Hex();
+        String key;
+        if (intake.header instanceof EdocHeader edoc) {
+            key = intake.messageType + "\n" + intake.header.from().organId().trim() + "\n"
+                    + nullToEmpty(edoc.messageHeader().documentId()).trim() + "\n" + intake.packet.sha256Hex();
+        } else {
+            key = intake.messageType + "\n" + intake.header.from().organId().trim() + "\n" + intake.original.id()
+                    + "#" + ((StatusHeader) intake.header).statusCode().trim();
+        }
         intake.dedupKey = Sha256.hex(key);
         tracking.findByDedupKey(intake.dedupKey).ifPresent(existing -> {
             intake.docId = existing;

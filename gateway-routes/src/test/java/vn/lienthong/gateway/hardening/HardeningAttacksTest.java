@@ -111,6 +111,65 @@ class HardeningAttacksTest extends GatewayTest {
     }
 
     /**
+     * Issue 10.3: one status is one fact. UBND's system sends its 03 on a document eight times at once, each
+     * packet its own bytes (another description, as a resend has another Timestamp): one is accepted, every
+     * answer names its DocId, and the Tỉnh ủy receives it once. The database's unique key decides the race.
+     */
+    @Test
+    void aStatusSentManyTimesAtOnceIsAcceptedOnce() throws Exception {
+        Path document = Packets.document(work, "vpcp-sdk-example/edoc_new.edxml", Packets.TINH_UY,
+                List.of(Packets.UBND), newDocumentId(Packets.TINH_UY));
+        String original = SampleSystems.tinhUy(port).sendEdoc(document, "edoc", Packets.TINH_UY).docId();
+        EdocHeader header = (EdocHeader) Packets.header(Files.readAllBytes(document));
+        int senders = 8;
+        List<Path> statuses = new java.util.ArrayList<>();
+        for (int i = 0; i < senders; i++) {
+            var status = vn.lienthong.edxml.status.StatusPackets.status(
+                    vn.lienthong.edxml.model.Organization.of(Packets.UBND, "UBND tỉnh Nghệ An"),
+                    vn.lienthong.edxml.status.StatusPackets.responseFor(header.messageHeader()), StatusCode.ACCEPTED,
+                    "Đã tiếp nhận (lần gửi " + i + ")", null, java.time.ZonedDateTime.now());
+            Path file = work.resolve("status-" + i + ".edxml");
+            try (var out = Files.newOutputStream(file);
+                 var writer = vn.lienthong.edxml.io.EdxmlWriter.create(out)) {
+                writer.writeHeader(status);
+            }
+            statuses.add(file);
+        }
+        ExecutorService executor = Executors.newFixedThreadPool(senders);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<VdxpClient.Answer>> answers = new java.util.ArrayList<>();
+            for (Path status : statuses) {
+                answers.add(executor.submit(() -> {
+                    start.await();
+                    return SampleSystems.ubnd(port).sendEdoc(status, "status", Packets.UBND);
+                }));
+            }
+            start.countDown();
+            java.util.Set<String> docIds = new java.util.HashSet<>();
+            for (Future<VdxpClient.Answer> answer : answers) {
+                VdxpClient.Answer a = answer.get(30, TimeUnit.SECONDS);
+                assertThat(a.ok()).as(a.json().toString()).isTrue();
+                docIds.add(a.docId());
+            }
+            assertThat(docIds).as("every answer names the one accepted status").hasSize(1);
+        } finally {
+            executor.shutdownNow();
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM documents WHERE message_type = 'status' AND related_doc_id = :d")
+                .param("d", original).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM deliveries d JOIN documents s ON s.id = d.document_id"
+                + " WHERE s.related_doc_id = :d").param("d", original).query(Long.class).single()).isEqualTo(1);
+
+        // another code from the same reporter is another fact
+        VdxpClient.Answer finished = SampleSystems.ubnd(port).sendEdoc(
+                Packets.status(work, header, Packets.UBND, StatusCode.FINISHED), "status", Packets.UBND);
+        assertThat(finished.ok()).as(finished.json().toString()).isTrue();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM documents WHERE message_type = 'status' AND related_doc_id = :d")
+                .param("d", original).query(Long.class).single()).isEqualTo(2);
+    }
+
+    /**
      * Issue 11.4: a packet the national axis really carried, between agencies known as {@code vxp.saas.03}
      * and {@code vxp.saas.02}, passes once an operator has put those codes in the directory.
      */
