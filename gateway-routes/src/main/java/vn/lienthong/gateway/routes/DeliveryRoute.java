@@ -1,5 +1,7 @@
 package vn.lienthong.gateway.routes;
 
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
@@ -11,6 +13,10 @@ import org.apache.camel.builder.RouteBuilder;
 public class DeliveryRoute extends RouteBuilder {
 
     public static final String DEAD_LETTER_QUEUE = "DLQ";
+
+    /** Artemis's message property: the broker holds the message until this time (epoch milliseconds). */
+    static final String SCHEDULED_DELIVERY =
+            org.apache.activemq.artemis.api.core.Message.HDR_SCHEDULED_DELIVERY_TIME.toString();
 
     private final DeliveryWorker worker;
     private final int pullConsumers;
@@ -36,12 +42,29 @@ public class DeliveryRoute extends RouteBuilder {
                         + "&errorHandlerLogStackTrace=false") // the worker logs why; the broker retries
                 .routeId("delivery-push").description("Đẩy đến hệ thống nhận (push delivery)")
                 .errorHandler(noErrorHandler())
-                .process(exchange -> worker.push(exchange.getMessage().getBody(String.class),
-                        exchange.getMessage().getHeader("JMSXDeliveryCount", Integer.class)));
+                .doTry()
+                    .process(exchange -> worker.push(exchange.getMessage().getBody(String.class),
+                            exchange.getMessage().getHeader("JMSXDeliveryCount", Integer.class)))
+                .doCatch(DeliveryWorker.PushInProgress.class)
+                    // Another consumer is pushing it. A rollback would spend one of the delivery's attempts
+                    // toward the dead-letter queue for a push that has not failed, so this message is consumed
+                    // and a new one is scheduled for when that consumer's claim ends.
+                    .process(DeliveryRoute::lookAgainWhenTheClaimEnds)
+                    .to("jms:queue:" + DispatchRequest.PUSH_QUEUE + "?exchangePattern=InOnly&preserveMessageQos=true")
+                .end();
 
         from("jms:queue:" + DEAD_LETTER_QUEUE)
                 .routeId("dead-letter").description("Hàng thư chết (dead letters)")
                 .errorHandler(noErrorHandler())
                 .process(exchange -> worker.deadLettered(exchange.getMessage().getBody(String.class)));
+    }
+
+    /** The same delivery id, with its priority, delivered by the broker once the other consumer's claim ends. */
+    private static void lookAgainWhenTheClaimEnds(Exchange exchange) {
+        DeliveryWorker.PushInProgress busy = exchange.getProperty(Exchange.EXCEPTION_CAUGHT,
+                DeliveryWorker.PushInProgress.class);
+        Message message = exchange.getMessage();
+        message.removeHeaders("*", "JMSPriority", "JMSDeliveryMode");
+        message.setHeader(SCHEDULED_DELIVERY, busy.lookAgainAt().toEpochMilli());
     }
 }

@@ -45,10 +45,20 @@ public class DeliveryWorker {
         this.claimFor = claimFor;
     }
 
-    /** Thrown when another consumer is pushing the same delivery: the broker hands this message over later. */
+    /**
+     * Thrown when another consumer (of this node or another) is pushing the same delivery; {@link #lookAgainAt}
+     * is when its claim ends, the moment to look again should that consumer's node have died.
+     */
     public static final class PushInProgress extends Exception {
-        PushInProgress(String deliveryId) {
+        private final transient java.time.Instant lookAgainAt;
+
+        PushInProgress(String deliveryId, java.time.Instant lookAgainAt) {
             super("đang được đẩy ở nơi khác (being pushed by another consumer): " + deliveryId, null, false, false);
+            this.lookAgainAt = lookAgainAt;
+        }
+
+        public java.time.Instant lookAgainAt() {
+            return lookAgainAt;
         }
     }
 
@@ -86,9 +96,11 @@ public class DeliveryWorker {
             return;
         }
         if (!tracking.claimPush(deliveryId, node, java.time.Instant.now().plus(claimFor))) {
-            // Another consumer holds it. Rolled back, not dropped: should that consumer's node die, this message
-            // is what delivers it once the claim has expired; should it succeed, the next look finds DELIVERED.
-            throw new PushInProgress(deliveryId);
+            // Another consumer holds it. Not dropped: should that consumer's node die, this message is what
+            // delivers it once the claim has expired; should it succeed, the next look finds DELIVERED.
+            java.time.Instant soonest = java.time.Instant.now().plusSeconds(1);
+            java.time.Instant claimEnds = tracking.pushClaimedUntil(deliveryId).map(t -> t.plusSeconds(1)).orElse(soonest);
+            throw new PushInProgress(deliveryId, claimEnds.isAfter(soonest) ? claimEnds : soonest);
         }
         TrackingStore.DocumentRow document = tracking.findDocument(delivery.documentId()).orElseThrow();
         try {

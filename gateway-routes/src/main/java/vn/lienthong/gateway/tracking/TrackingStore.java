@@ -322,6 +322,12 @@ public class TrackingStore {
                 .update() == 1;
     }
 
+    /** Until when another consumer's push claim on this delivery holds, if one does. */
+    public Optional<Instant> pushClaimedUntil(String deliveryId) {
+        return jdbc.sql("SELECT claimed_until FROM deliveries WHERE id = :id AND claimed_until IS NOT NULL")
+                .param("id", deliveryId).query((rs, n) -> instant(rs, "claimed_until")).optional();
+    }
+
     /** What waits in the inbox of these agencies, highest priority first. */
     public List<InboxRow> inbox(Collection<String> recipients, String messageType) {
         if (recipients.isEmpty()) {

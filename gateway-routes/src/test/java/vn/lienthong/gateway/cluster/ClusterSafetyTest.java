@@ -47,6 +47,8 @@ class ClusterSafetyTest extends GatewayTest {
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("gateway.delivery.initial-delay", () -> "200ms");
         registry.add("gateway.delivery.max-delay", () -> "500ms");
+        // the broker's whole budget for one message: 4 attempts, spent in about a second
+        registry.add("gateway.delivery.max-attempts", () -> "4");
         registry.add("gateway.intake.sweep-interval", () -> "300ms");
         registry.add("gateway.intake.sweep-age", () -> "1s");
         registry.add("gateway.intake.queued-age", () -> "2s");
@@ -117,12 +119,47 @@ class ClusterSafetyTest extends GatewayTest {
 
             soNoiVu.release.countDown();
             Await.until(Duration.ofSeconds(20), () -> state(deliveryId), "DELIVERED"::equals);
-            // the second message is redelivered after the push ended and finds the delivery done
+            // the second message was put back for when the claim ends: there it will find the delivery done
             Await.until(Duration.ofSeconds(10), () -> queueDepth(), depth -> depth == 0L);
             assertThat(soNoiVu.pushes).containsExactly(deliveryId);
         } finally {
             soNoiVu.release.countDown();
             jdbc.sql("UPDATE agencies SET delivery_mode = 'PULL', push_endpoint = NULL WHERE code = :code")
+                    .param("code", Packets.SO_NOI_VU).update();
+        }
+    }
+
+    @Test
+    void aPushClaimedByAnotherNodeWaitsWithoutSpendingTheDeliverysAttempts() throws Exception {
+        SlowReceiver soNoiVu = new SlowReceiver();
+        soNoiVu.release.countDown(); // answers at once
+        receiver = ReceiverEndpoints.publishSoap("127.0.0.1", 0, "/qlvb/nhan", soNoiVu);
+        jdbc.sql("UPDATE agencies SET delivery_mode = 'PUSH_SOAP', push_endpoint = :url, suspended = TRUE WHERE code = :code")
+                .param("url", receiver.url().toString()).param("code", Packets.SO_NOI_VU).update();
+        try {
+            // a delivery that another node is pushing: its claim lasts 4 s more
+            String docId = send(Packets.SO_NOI_VU);
+            String deliveryId = deliveryId(docId, Packets.SO_NOI_VU);
+            Await.until(Duration.ofSeconds(20), () -> state(deliveryId), "HELD"::equals);
+            jdbc.sql("UPDATE deliveries SET state = 'QUEUED', claimed_by = 'another-node', claimed_until = :until"
+                            + " WHERE id = :id")
+                    .param("until", java.time.OffsetDateTime.now().plusSeconds(4)).param("id", deliveryId).update();
+            jdbc.sql("UPDATE agencies SET suspended = FALSE WHERE code = :code").param("code", Packets.SO_NOI_VU).update();
+
+            // this node's message for it finds the claim, for longer than the broker's whole budget of attempts:
+            // waiting for the other node must not send the delivery to the dead letters
+            jms.convertAndSend(DispatchRequest.PUSH_QUEUE, deliveryId);
+            org.awaitility.Awaitility.await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+                    .until(() -> state(deliveryId), "QUEUED"::equals);
+            assertThat(soNoiVu.pushes).isEmpty();
+
+            // the other node died without pushing: once its claim has run out, this node pushes, once
+            Await.until(Duration.ofSeconds(20), () -> state(deliveryId), "DELIVERED"::equals);
+            assertThat(soNoiVu.pushes).containsExactly(deliveryId);
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM events WHERE delivery_id = :id AND type = 'FAILED'")
+                    .param("id", deliveryId).query(Long.class).single()).isZero();
+        } finally {
+            jdbc.sql("UPDATE agencies SET delivery_mode = 'PULL', push_endpoint = NULL, suspended = FALSE WHERE code = :code")
                     .param("code", Packets.SO_NOI_VU).update();
         }
     }
