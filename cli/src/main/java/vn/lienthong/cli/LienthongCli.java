@@ -17,8 +17,9 @@ import picocli.CommandLine.Command;
         subcommands = {EdxmlCommands.class,
                 VdxpCommands.Send.class, VdxpCommands.Inbox.class, VdxpCommands.Get.class, VdxpCommands.Ack.class,
                 StatusCommands.class,
-                OperatorCommands.Routes.class, OperatorCommands.Agencies.class, OperatorCommands.Deliveries.class,
-                OperatorCommands.Documents.class, OperatorCommands.Resend.class, OperatorCommands.Purge.class,
+                // the operator API's commands: one file each, an OperatorCommand (add a new one here)
+                RoutesCommand.class, AgenciesCommand.class, DeliveriesCommand.class, DocumentsCommand.class,
+                ResendCommand.class, PurgeCommand.class,
                 LinkCommands.class,
                 EvidenceCommands.Evidence.class, EvidenceCommands.Chain.class},
         exitCodeListHeading = "%nMã thoát (exit codes):%n",

@@ -1,19 +1,23 @@
 package vn.lienthong.cli;
 
+import static vn.lienthong.cli.OperatorCommand.text;
+import static vn.lienthong.cli.OperatorCommand.time;
+
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** Links to other axes on the operator API (/api/v1/directory/links): list, show, add, import. */
+/**
+ * Links to other axes on the operator API (/api/v1/directory/links): list, show, add, import. Each is an
+ * {@link OperatorCommand}; they share the drawing of the links table.
+ */
 @Command(name = "links", mixinStandardHelpOptions = true,
         description = "Liên kết đến các trục khác (links to other axes)",
         subcommands = {LinkCommands.List.class, LinkCommands.Show.class, LinkCommands.Add.class,
@@ -28,74 +32,48 @@ final class LinkCommands implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        return value.isMissingNode() || value.isNull() ? "" : value.asText();
-    }
-
-    private static boolean printedJson(OperatorOptions options, PrintWriter out, JsonNode answer) throws Exception {
-        if (!options.json) {
-            return false;
-        }
-        out.println(VdxpCommands.JSON.writeValueAsString(answer));
-        out.flush();
-        return true;
-    }
-
     private static void linkTable(PrintWriter out, Iterable<JsonNode> links) {
         Table table = new Table(60, "Liên kết (link)", "Tên (name)", "Địa chỉ (endpoint)", "Hệ thống (system id)",
                 "Trạng thái (state)", "Lỗi từ (failing since)", "Tồn (backlog)", "Thành công gần nhất (last success)",
                 "Lỗi gần nhất (last error)");
         for (JsonNode link : links) {
             table.row(text(link, "id"), text(link, "name"), text(link, "endpoint"), text(link, "systemId"),
-                    text(link, "state"), Times.show(text(link, "failingSince")), text(link, "backlog"),
-                    Times.show(text(link, "lastSuccessAt")), text(link, "lastError"));
+                    text(link, "state"), time(link, "failingSince"), text(link, "backlog"),
+                    time(link, "lastSuccessAt"), text(link, "lastError"));
         }
         table.print(out);
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true,
             description = "Các liên kết và trạng thái (links and their state: UP, FAILING, UNKNOWN, DISABLED)")
-    static final class List implements Callable<Integer> {
-
-        @Mixin
-        OperatorOptions operator;
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
+    static final class List extends OperatorCommand {
 
         @Override
-        public Integer call() throws Exception {
-            JsonNode links = operator.client().get("/directory/links");
-            PrintWriter out = spec.commandLine().getOut();
-            if (!printedJson(operator, out, links)) {
-                linkTable(out, links);
-            }
-            return 0;
+        JsonNode ask(OperatorClient client) throws Exception {
+            return client.get("/directory/links");
+        }
+
+        @Override
+        void print(JsonNode links, PrintWriter out) {
+            linkTable(out, links);
         }
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true,
             description = "Một liên kết: trạng thái, đơn vị phía sau, gói tin nhận gần đây (one link: state, agencies "
                     + "behind it, packets lately taken from it)")
-    static final class Show implements Callable<Integer> {
+    static final class Show extends OperatorCommand {
 
         @Parameters(paramLabel = "LINK_ID")
         String id;
 
-        @Mixin
-        OperatorOptions operator;
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
+        @Override
+        JsonNode ask(OperatorClient client) throws Exception {
+            return client.get("/directory/links/" + OperatorClient.segment(id));
+        }
 
         @Override
-        public Integer call() throws Exception {
-            JsonNode link = operator.client().get("/directory/links/" + OperatorClient.segment(id));
-            PrintWriter out = spec.commandLine().getOut();
-            if (printedJson(operator, out, link)) {
-                return 0;
-            }
+        void print(JsonNode link, PrintWriter out) {
             linkTable(out, java.util.List.of(link));
             out.println();
             out.println("Đơn vị phía sau (agencies behind it): " + link.path("agencies").size());
@@ -109,17 +87,16 @@ final class LinkCommands implements Runnable {
                 String outcome = receipt.path("documentId").isNull() || text(receipt, "documentId").isEmpty()
                         ? "từ chối (refused) " + text(receipt, "errorCode")
                         : "đã nhận (accepted) " + text(receipt, "documentId");
-                receipts.row(Times.show(text(receipt, "receivedAt")), text(receipt, "remoteDocId"),
+                receipts.row(time(receipt, "receivedAt"), text(receipt, "remoteDocId"),
                         text(receipt, "messageType"), outcome, text(receipt, "reason"));
             }
             receipts.print(out);
-            return 0;
         }
     }
 
     @Command(name = "add", mixinStandardHelpOptions = true, sortOptions = false,
             description = "Thêm liên kết (add a link; ADMIN)")
-    static final class Add implements Callable<Integer> {
+    static final class Add extends OperatorCommand {
 
         @Option(names = "--id", required = true, paramLabel = "LINK_ID", description = "chữ, số, . _ - (letters, digits)")
         String id;
@@ -146,14 +123,8 @@ final class LinkCommands implements Runnable {
         @Option(names = "--client-keystore-password", paramLabel = "PASSWORD")
         String clientKeystorePassword;
 
-        @Mixin
-        OperatorOptions operator;
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
         @Override
-        public Integer call() throws Exception {
+        JsonNode ask(OperatorClient client) throws Exception {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("id", id);
             body.put("name", name);
@@ -162,19 +133,19 @@ final class LinkCommands implements Runnable {
             body.put("secret", secret == null ? System.getenv("LIENTHONG_LINK_SECRET") : secret);
             body.put("clientKeystore", clientKeystore);
             body.put("clientKeystorePassword", clientKeystorePassword);
-            JsonNode link = operator.client().post("/directory/links", body);
-            PrintWriter out = spec.commandLine().getOut();
-            if (!printedJson(operator, out, link)) {
-                linkTable(out, java.util.List.of(link));
-            }
-            return 0;
+            return client.post("/directory/links", body);
+        }
+
+        @Override
+        void print(JsonNode link, PrintWriter out) {
+            linkTable(out, java.util.List.of(link));
         }
     }
 
     @Command(name = "import", mixinStandardHelpOptions = true,
             description = "Nhập danh sách đơn vị của trục liên kết (getAgenciesList); không có --apply thì chỉ xem trước "
                     + "(import the link's agency list; without --apply, only a preview)")
-    static final class Import implements Callable<Integer> {
+    static final class Import extends OperatorCommand {
 
         @Parameters(paramLabel = "LINK_ID")
         String id;
@@ -182,20 +153,14 @@ final class LinkCommands implements Runnable {
         @Option(names = "--apply", description = "thực hiện (do it; ADMIN)")
         boolean apply;
 
-        @Mixin
-        OperatorOptions operator;
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
+        @Override
+        JsonNode ask(OperatorClient client) throws Exception {
+            String path = "/directory/links/" + OperatorClient.segment(id) + "/import";
+            return apply ? client.post(path, Map.of()) : client.get(path);
+        }
 
         @Override
-        public Integer call() throws Exception {
-            String path = "/directory/links/" + OperatorClient.segment(id) + "/import";
-            JsonNode plan = apply ? operator.client().post(path, Map.of()) : operator.client().get(path);
-            PrintWriter out = spec.commandLine().getOut();
-            if (printedJson(operator, out, plan)) {
-                return 0;
-            }
+        void print(JsonNode plan, PrintWriter out) {
             out.println(plan.path("applied").asBoolean() ? "Đã nhập (imported):" : "Xem trước, chưa thay đổi gì "
                     + "(preview, nothing changed; --apply to do it):");
             for (JsonNode entry : plan.path("add")) {
@@ -212,8 +177,6 @@ final class LinkCommands implements Runnable {
             out.println("Thêm (add) " + plan.path("add").size() + ", đổi (change) " + plan.path("change").size()
                     + ", tại chỗ (local) " + plan.path("local").size() + ", không đổi (unchanged) "
                     + plan.path("unchanged").asInt());
-            out.flush();
-            return 0;
         }
     }
 }

@@ -11,9 +11,9 @@ class OperatorFormatTest {
     @Test
     void aPageSaysWhichOfHowManyAndTheOptionsThatReachIt() throws Exception {
         ObjectMapper json = new ObjectMapper();
-        assertThat(OperatorCommands.pageLine(json.readTree("{\"page\":1,\"size\":20,\"totalElements\":45}"),
+        assertThat(OperatorCommand.pageLine(json.readTree("{\"page\":1,\"size\":20,\"totalElements\":45}"),
                 "văn bản (documents)")).isEqualTo("45 văn bản (documents), trang 2/3 (page 2 of 3; --page 1 --size 20)");
-        assertThat(OperatorCommands.pageLine(json.readTree("{\"page\":0,\"size\":20,\"totalElements\":0}"),
+        assertThat(OperatorCommand.pageLine(json.readTree("{\"page\":0,\"size\":20,\"totalElements\":0}"),
                 "văn bản (documents)")).isEqualTo("0 văn bản (documents), trang 1/1 (page 1 of 1; --page 0 --size 20)");
     }
 }
