@@ -1098,7 +1098,8 @@
     detail.appendChild(h('section', { class: 'card', 'aria-labelledby': 'doc-pdf-title' }, [
       h('h2', { id: 'doc-pdf-title', text: t('doc.pdfSignatures') }),
       present(pdf.verdict) ? h('p', { id: 'pdf-verdict' }, badge(pdf.verdict === 'SIGNED_VALID' ? 'VALID'
-        : pdf.verdict === 'INVALID' ? 'INVALID' : 'UNSIGNED', label('pdfVerdict.', pdf.verdict))) : null,
+        : pdf.verdict === 'INVALID' || pdf.verdict === 'REVOCATION_UNKNOWN' ? pdf.verdict : 'UNSIGNED',
+        label('pdfVerdict.', pdf.verdict))) : null,
       h('div', { class: 'table-wrap' }, h('table', { id: 'pdf-signatures-table', class: 'data' }, [h('thead', null, phead), ptbody]))
     ]));
 

@@ -279,6 +279,8 @@
     'pdfVerdict.SIGNED_VALID': { vi: 'Văn bản có chữ ký số hợp lệ', en: 'Validly signed' },
     'pdfVerdict.NOT_SIGNED': { vi: 'Văn bản không có chữ ký số', en: 'Not signed' },
     'pdfVerdict.INVALID': { vi: 'Chữ ký số không hợp lệ', en: 'Signatures not valid' },
+    'pdfVerdict.REVOCATION_UNKNOWN': { vi: 'Chưa xác định được tình trạng thu hồi chứng thư', en: 'Revocation unknown' },
+    'pdfStatus.REVOCATION_UNKNOWN': { vi: 'Chưa xác định được tình trạng thu hồi', en: 'Revocation unknown' },
     'pdfVerdict.NO_PDF': { vi: 'Không có tệp PDF', en: 'No PDF' },
     'pdfStatus.VALID': { vi: 'Hợp lệ', en: 'Valid' },
     'pdfStatus.NO_SIGNATURE': { vi: 'Không có chữ ký', en: 'No signature' },

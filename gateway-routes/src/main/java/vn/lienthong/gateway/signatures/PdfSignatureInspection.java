@@ -56,12 +56,16 @@ public class PdfSignatureInspection {
         return inspector.inspect(attachment.attachmentName(), attachment.contentType(), content);
     }
 
-    /** INVALID if any signature fails; SIGNED_VALID if some PDF is validly signed; else NOT_SIGNED or NO_PDF. */
+    /**
+     * INVALID if any signature fails; REVOCATION_UNKNOWN if a signer's revocation could not be had; SIGNED_VALID if
+     * some PDF is validly signed; else NOT_SIGNED or NO_PDF.
+     */
     static String verdict(List<AttachmentSignatureReport> reports) {
         if (reports.isEmpty()) {
             return null;
         }
-        for (Verdict worst : List.of(Verdict.REFUSED, Verdict.INVALID, Verdict.SIGNED_VALID, Verdict.NOT_SIGNED)) {
+        for (Verdict worst : List.of(Verdict.REFUSED, Verdict.INVALID, Verdict.REVOCATION_UNKNOWN,
+                Verdict.SIGNED_VALID, Verdict.NOT_SIGNED)) {
             if (reports.stream().anyMatch(r -> r.verdict() == worst)) {
                 return worst.name();
             }

@@ -31,6 +31,12 @@ public class SignatureConfiguration {
         return request -> {
             CertificateCheck check = certificates.validate(request.signer(), request.certificates(), null,
                     request.certificateTime());
+            if (check.isOk() && check.revocation() == CertificateCheck.Revocation.UNKNOWN) {
+                // accepted by a policy ALLOW without a CRL or OCSP answer: never shown as valid
+                return CertificateCheckResult.failed(CertificateCheckResult.Outcome.REVOCATION_UNKNOWN,
+                        "Không có câu trả lời về tình trạng thu hồi của chứng thư số (CRL, OCSP): " + check.reasonVi(),
+                        "No revocation answer (CRL, OCSP) for the certificate: " + check.reasonEn());
+            }
             if (check.isOk()) {
                 return CertificateCheckResult.ok(check.path(), check.reasonVi(), check.reasonEn());
             }

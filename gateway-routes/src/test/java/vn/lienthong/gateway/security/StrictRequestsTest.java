@@ -55,6 +55,8 @@ class StrictRequestsTest {
         registry.add("gateway.trust.crls", () -> "");
         registry.add("gateway.trust.fetch-distribution-points", () -> "false");
         registry.add("gateway.trust.ocsp", () -> "false");
+        // and the policy accepts such signers (for REQUIRED agencies too): the PDF check must still not call them valid
+        registry.add("gateway.trust.revocation-policy", () -> "ALLOW");
     }
 
     @LocalServerPort
@@ -185,5 +187,40 @@ class StrictRequestsTest {
         assertThat(sent.ok()).as(sent.json().toString()).isTrue(); // IF_PRESENT: the policy ALLOW accepts it
         assertThat(jdbc.sql("SELECT signature_status FROM documents WHERE id = ?").param(sent.docId())
                 .query(String.class).single()).isEqualTo("REVOCATION_UNKNOWN");
+    }
+
+    /**
+     * Issue 10.7: the signer of a PDF whose revocation cannot be had is recorded and shown as REVOCATION_UNKNOWN
+     * (the signature, the document's verdict, the receiver's list), never as valid, even under the policy ALLOW.
+     */
+    @Test
+    void aPdfSignerWhoseRevocationCannotBeHadIsRecordedAsRevocationUnknownNotValid() throws Exception {
+        byte[] pdf;
+        try (java.io.InputStream in = vn.lienthong.certs.SamplePdfGenerator.open(vn.lienthong.certs.SamplePdfGenerator.SIGNED)) {
+            pdf = in.readAllBytes();
+        }
+        Path template = Packets.document(work, "vpcp-sdk-example/edoc_new.edxml", Packets.TINH_UY, List.of(Packets.VPCP),
+                Packets.TINH_UY + ",2026/12/07," + System.nanoTime() % 100000 + "/PDF");
+        Path packet = work.resolve("pdf.edxml");
+        try (vn.lienthong.edxml.io.EdxmlReader reader = vn.lienthong.edxml.io.EdxmlReader.open(template);
+             java.io.OutputStream out = java.nio.file.Files.newOutputStream(packet);
+             vn.lienthong.edxml.io.EdxmlWriter writer = vn.lienthong.edxml.io.EdxmlWriter.create(out)) {
+            vn.lienthong.edxml.model.EdocHeader read = (vn.lienthong.edxml.model.EdocHeader) reader.header();
+            writer.writeHeader(new vn.lienthong.edxml.model.EdocHeader(read.messageHeader(), read.traceHeaderList(), null,
+                    "1.0", List.of(new vn.lienthong.edxml.model.ManifestReference("cid:1", "application/pdf",
+                    "cong-van.pdf", "cong-van.pdf"))));
+            writer.writeAttachment(new vn.lienthong.edxml.model.AttachmentInfo("cid:1", "cong-van.pdf", "cong-van.pdf",
+                    "application/pdf"), new java.io.ByteArrayInputStream(pdf));
+        }
+        VdxpClient.Answer sent = SampleSystems.tinhUy(port).sendEdoc(packet, "edoc", Packets.TINH_UY);
+        assertThat(sent.ok()).as(sent.json().toString()).isTrue();
+        assertThat(jdbc.sql("SELECT status FROM pdf_signatures WHERE document_id = ?").param(sent.docId())
+                .query(String.class).list()).containsExactly("REVOCATION_UNKNOWN");
+        assertThat(jdbc.sql("SELECT pdf_verdict FROM documents WHERE id = ?").param(sent.docId())
+                .query(String.class).single()).isEqualTo("REVOCATION_UNKNOWN");
+        com.fasterxml.jackson.databind.JsonNode inbox = vn.lienthong.gateway.support.Await.until(
+                java.time.Duration.ofSeconds(20), () -> SampleSystems.vpcp(port).getReceivedEdocList("edoc").data(),
+                list -> list.findValuesAsText("pdfSignatures").contains("REVOCATION_UNKNOWN"));
+        assertThat(inbox.findValuesAsText("pdfSignatures")).doesNotContain("SIGNED_VALID");
     }
 }

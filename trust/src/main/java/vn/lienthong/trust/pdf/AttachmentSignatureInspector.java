@@ -132,8 +132,11 @@ public final class AttachmentSignatureInspector {
         if (pdfs.isEmpty()) {
             verdict = AttachmentSignatureReport.Verdict.NO_PDF;
         } else if (pdfs.stream().anyMatch(f -> f.report().status() != SignatureStatus.VALID
-                && f.report().status() != SignatureStatus.NO_SIGNATURE)) {
+                && f.report().status() != SignatureStatus.NO_SIGNATURE
+                && f.report().status() != SignatureStatus.REVOCATION_UNKNOWN)) {
             verdict = AttachmentSignatureReport.Verdict.INVALID;
+        } else if (pdfs.stream().anyMatch(f -> f.report().status() == SignatureStatus.REVOCATION_UNKNOWN)) {
+            verdict = AttachmentSignatureReport.Verdict.REVOCATION_UNKNOWN;
         } else if (pdfs.stream().anyMatch(f -> f.report().status() == SignatureStatus.NO_SIGNATURE)) {
             verdict = AttachmentSignatureReport.Verdict.NOT_SIGNED;
         } else {

@@ -37,6 +37,9 @@ public record AttachmentSignatureReport(String attachmentName, String contentTyp
         SIGNED_VALID("Văn bản có chữ ký số hợp lệ", "The document carries valid digital signatures"),
         NOT_SIGNED("Văn bản không có chữ ký số", "The document is not digitally signed"),
         INVALID("Chữ ký số của văn bản không hợp lệ", "The document's digital signatures are not valid"),
+        /** Every signature is intact and trusted, but the revocation of a signer's certificate could not be had. */
+        REVOCATION_UNKNOWN("Chữ ký số đúng nhưng chưa xác định được tình trạng thu hồi của chứng thư số",
+                "The signatures are intact, but the revocation status of a signer's certificate is unknown"),
         NO_PDF("Tệp đính kèm không có tệp PDF nào để kiểm tra chữ ký",
                 "The attachment holds no PDF whose signatures could be checked"),
         REFUSED("Tệp nén đính kèm bị từ chối, không kiểm tra được chữ ký",
