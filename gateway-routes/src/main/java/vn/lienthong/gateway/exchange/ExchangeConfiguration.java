@@ -114,9 +114,9 @@ public class ExchangeConfiguration {
     GatewayExchangeService exchangeService(DirectoryRepository directory, TrackingStore tracking, PayloadStore payloads,
                                     ProducerTemplate camel, GatewayMetrics metrics,
                                     vn.lienthong.gateway.evidence.EvidenceStore evidence, PdfSignatureStore pdfSignatures,
-                                    SystemLimits limits, DiskBudget disk) {
+                                    SystemLimits limits, DiskBudget disk, RouteProperties routes) {
         return new GatewayExchangeService(directory, tracking, payloads, camel, metrics, evidence, pdfSignatures,
-                limits, disk);
+                limits, disk, new IntakeGate(routes.intakeChecksAtOnce()));
     }
 
     @Bean

@@ -43,10 +43,13 @@ public class GatewayExchangeService implements ExchangeService {
     private final PdfSignatureStore pdfSignatures;
     private final SystemLimits limits;
     private final DiskBudget disk;
+    private final IntakeGate gate;
 
     public GatewayExchangeService(DirectoryRepository directory, TrackingStore tracking, PayloadStore payloads,
                                   ProducerTemplate camel, GatewayMetrics metrics, EvidenceStore evidence,
-                                  PdfSignatureStore pdfSignatures, SystemLimits limits, DiskBudget disk) {
+                                  PdfSignatureStore pdfSignatures, SystemLimits limits, DiskBudget disk,
+                                  IntakeGate gate) {
+        this.gate = gate;
         this.limits = limits;
         this.disk = disk;
         this.directory = directory;
@@ -101,7 +104,7 @@ public class GatewayExchangeService implements ExchangeService {
 
     private Receipt submit(Intake intake, Submission submission) {
         try {
-            Intake done = camel.requestBody(IntakeRoute.ENDPOINT, intake, Intake.class);
+            Intake done = gate.through(() -> camel.requestBody(IntakeRoute.ENDPOINT, intake, Intake.class));
             metrics.accepted(submission.channel(), submission.messageType(), done.duplicate());
             return new Receipt(done.docId(), done.duplicate(), done.retiredRecipients());
         } catch (CamelExecutionException e) {
