@@ -10,15 +10,19 @@ import java.security.KeyStore;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
 
 import vn.lienthong.adapters.vdxp.VdxpClient;
 
 /**
  * The VDXP client of each link: the same client the CLI and the tests use, with the link's system id and secret,
- * and its TLS client certificate when it has one (the server is checked against the JVM's trust store). One
- * client per link setting, kept while the setting stands.
+ * and its TLS client certificate when it has one (mutual TLS). The linked axis's certificate is checked against
+ * {@code gateway.links.trust-store} when set, else the JVM's trust store. One client per link setting, kept while
+ * the setting stands.
  */
 public class LinkClients {
 
@@ -27,9 +31,11 @@ public class LinkClients {
 
     private final LinkProperties properties;
     private final Map<Key, VdxpClient> clients = new ConcurrentHashMap<>();
+    private final TrustManager[] trustManagers;
 
     public LinkClients(LinkProperties properties) {
         this.properties = properties;
+        this.trustManagers = trustManagers(properties);
     }
 
     public VdxpClient of(Link link) {
@@ -39,22 +45,48 @@ public class LinkClients {
                 sslContext(k), properties.callTimeout()));
     }
 
-    private static SSLContext sslContext(Key key) {
-        if (key.keystore() == null || key.keystore().isBlank()) {
+    private SSLContext sslContext(Key key) {
+        boolean clientCertificate = key.keystore() != null && !key.keystore().isBlank();
+        if (!clientCertificate && trustManagers == null) {
             return null;
         }
         char[] password = key.password() == null ? new char[0] : key.password().toCharArray();
-        try (InputStream in = Files.newInputStream(Path.of(key.keystore()))) {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(in, password);
-            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            keys.init(store, password);
+        try {
+            KeyManager[] keyManagers = null;
+            if (clientCertificate) {
+                KeyStore store = KeyStore.getInstance("PKCS12");
+                try (InputStream in = Files.newInputStream(Path.of(key.keystore()))) {
+                    store.load(in, password);
+                }
+                KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+                keys.init(store, password);
+                keyManagers = keys.getKeyManagers();
+            }
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(keys.getKeyManagers(), null, null);
+            context.init(keyManagers, trustManagers, null);
             return context;
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("không đọc được chứng thư máy khách của liên kết (cannot load the link's"
                     + " client certificate) " + key.keystore() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The trust managers of {@code gateway.links.trust-store}; null (the JVM's) when it is not set. */
+    private static TrustManager[] trustManagers(LinkProperties properties) {
+        if (properties.trustStore() == null) {
+            return null;
+        }
+        char[] password = properties.trustStorePassword() == null ? new char[0]
+                : properties.trustStorePassword().toCharArray();
+        try (InputStream in = properties.trustStore().getInputStream()) {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(in, password);
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(store);
+            return trust.getTrustManagers();
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("không đọc được kho tin cậy của các liên kết (cannot load"
+                    + " gateway.links.trust-store) " + properties.trustStore() + ": " + e.getMessage(), e);
         }
     }
 }

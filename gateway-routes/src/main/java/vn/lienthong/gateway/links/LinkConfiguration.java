@@ -28,8 +28,15 @@ public class LinkConfiguration {
     }
 
     @Bean
-    LinkForwarder linkForwarder(LinkRepository links, LinkClients clients, TrackingStore tracking) {
-        return new LinkForwarder(links, clients, tracking);
+    LinkForwarder linkForwarder(LinkRepository links, LinkClients clients, TrackingStore tracking,
+                                LinkProperties properties) {
+        return new LinkForwarder(links, clients, tracking, properties.callTimeout().plusSeconds(30));
+    }
+
+    @Bean
+    vn.lienthong.gateway.operator.Alerts.Source linkAlerts(LinkRepository links,
+                                                           vn.lienthong.gateway.operator.OperatorProperties operators) {
+        return new LinkAlerts(links, operators.alerts().recipientFailingFor());
     }
 
     @Bean

@@ -14,11 +14,15 @@ import org.springframework.util.unit.DataSize;
  *                      takes the link over once it lapses
  * @param callTimeout   how long one call to a linked axis may take
  * @param maxPacketSize the largest packet taken from a link (the intake's own limit applies as well)
+ * @param trustStore    a PKCS#12 trust store with the CAs of the linked axes' TLS certificates; none: the JVM's
+ * @param trustStorePassword its password
  */
 @ConfigurationProperties("gateway.links")
 public record LinkProperties(
         @DefaultValue("30s") Duration pollInterval,
         @DefaultValue("2m") Duration pollLease,
         @DefaultValue("2m") Duration callTimeout,
-        @DefaultValue("300MB") DataSize maxPacketSize) {
+        @DefaultValue("300MB") DataSize maxPacketSize,
+        org.springframework.core.io.Resource trustStore,
+        String trustStorePassword) {
 }

@@ -125,6 +125,56 @@ public class LinkRepository {
                 .params(documentId, linkId, remoteDocId, now()).update();
     }
 
+    /**
+     * Claims the right to forward over {@code linkId} for {@code subject} (a document, or the document a status or
+     * revocation refers to) until {@code until}: true when no other delivery holds an unexpired claim on the pair.
+     */
+    public boolean claimForward(String subject, String linkId, String deliveryId, Instant until) {
+        OffsetDateTime now = now();
+        int taken = jdbc.sql("UPDATE link_forward_claims SET delivery_id = :delivery, claimed_until = :until "
+                        + "WHERE subject_id = :subject AND link_id = :link "
+                        + "AND (claimed_until < :now OR delivery_id = :delivery)")
+                .param("delivery", deliveryId).param("until", time(until)).param("subject", subject)
+                .param("link", linkId).param("now", now).update();
+        if (taken == 1) {
+            return true;
+        }
+        return jdbc.sql("INSERT INTO link_forward_claims (subject_id, link_id, delivery_id, claimed_until) "
+                        + "VALUES (:subject, :link, :delivery, :until) ON CONFLICT DO NOTHING")
+                .param("subject", subject).param("link", linkId).param("delivery", deliveryId)
+                .param("until", time(until)).update() == 1;
+    }
+
+    /** Gives the claim back (only the delivery holding it can). */
+    public void releaseForward(String subject, String linkId, String deliveryId) {
+        jdbc.sql("DELETE FROM link_forward_claims WHERE subject_id = ? AND link_id = ? AND delivery_id = ?")
+                .params(subject, linkId, deliveryId).update();
+    }
+
+    /**
+     * Whether a packet of the same subject accepted before {@code documentId} still waits to go over the link (not
+     * handed off, not failed): it goes first.
+     */
+    public boolean earlierWaiting(String subject, String linkId, String documentId, Instant receivedAt) {
+        return jdbc.sql("SELECT COUNT(*) FROM documents doc JOIN deliveries d ON d.document_id = doc.id "
+                        + "JOIN agencies a ON a.code = d.recipient_code "
+                        + "WHERE (doc.id = :subject OR doc.related_doc_id = :subject) AND doc.id <> :doc "
+                        + "AND (doc.received_at < :at OR (doc.received_at = :at AND doc.id < :doc)) "
+                        + "AND d.mode = 'LINK' AND a.link_id = :link AND d.state IN ('PENDING', 'QUEUED', 'HELD') "
+                        + "AND NOT EXISTS (SELECT 1 FROM link_transfers t WHERE t.document_id = doc.id "
+                        + "AND t.link_id = :link)")
+                .param("subject", subject).param("doc", documentId).param("at", time(receivedAt))
+                .param("link", linkId).query(Long.class).single() > 0;
+    }
+
+    /** The deliveries of a document to the agencies behind a link that still wait to be handed off. */
+    public List<String> waitingDeliveries(String documentId, String linkId) {
+        return jdbc.sql("SELECT d.id FROM deliveries d JOIN agencies a ON a.code = d.recipient_code "
+                        + "WHERE d.document_id = ? AND d.mode = 'LINK' AND a.link_id = ? "
+                        + "AND d.state IN ('PENDING', 'QUEUED')")
+                .params(documentId, linkId).query(String.class).list();
+    }
+
     public Optional<Receipt> receipt(String linkId, String remoteDocId) {
         return jdbc.sql("SELECT * FROM link_receipts WHERE link_id = ? AND remote_doc_id = ?")
                 .params(linkId, remoteDocId).query(LinkRepository::receipt).optional();

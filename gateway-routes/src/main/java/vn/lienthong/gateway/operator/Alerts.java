@@ -74,7 +74,9 @@ public class Alerts {
         Instant now = Instant.now();
         List<Alert> alerts = new ArrayList<>();
         for (Agency agency : directory.listAgencies()) {
-            if (agency.deliveryMode() == DeliveryMode.PULL || !agency.enabled()) {
+            // an agency behind a link fails with its link: one LINK_FAILING per link (links.LinkAlerts)
+            if (agency.deliveryMode() == DeliveryMode.PULL || agency.deliveryMode() == DeliveryMode.LINK
+                    || !agency.enabled()) {
                 continue;
             }
             OperatorQueries.AgencyStatus status = queries.agencyStatus(agency.code(), now);

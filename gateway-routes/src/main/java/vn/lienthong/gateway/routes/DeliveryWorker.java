@@ -105,6 +105,11 @@ public class DeliveryWorker {
         TrackingStore.DocumentRow document = tracking.findDocument(delivery.documentId()).orElseThrow();
         try {
             pusher.push(recipient, document, delivery, payloads.path(document.storedSha256()));
+        } catch (Pusher.Wait wait) {
+            // its turn has not come: the claim is given back, no failure is recorded, the broker tries again later
+            tracking.releasePushClaim(deliveryId);
+            LOG.debug("Chuyển phát chờ lượt (delivery waits its turn) {}: {}", deliveryId, wait.getMessage());
+            throw wait;
         } catch (Exception e) {
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             LOG.warn("Đẩy đến {} không thành công lần {} (push attempt failed) {}: {}", delivery.recipientCode(),

@@ -247,6 +247,12 @@ public class TrackingStore {
         });
     }
 
+    /** Gives a push claim back without counting a failure: the delivery waits for another one to go first. */
+    public void releasePushClaim(String deliveryId) {
+        jdbc.sql("UPDATE deliveries SET claimed_by = NULL, claimed_until = NULL WHERE id = :id")
+                .param("id", deliveryId).update();
+    }
+
     /** Every attempt failed: the message reached the dead-letter queue. */
     public boolean markFailed(String deliveryId, String error) {
         return transition(deliveryId, "state IN ('PENDING', 'QUEUED')", "state = 'FAILED', last_error = :error",

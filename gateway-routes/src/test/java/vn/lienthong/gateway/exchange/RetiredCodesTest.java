@@ -145,6 +145,52 @@ class RetiredCodesTest extends GatewayTest {
     }
 
     @Test
+    void theRetiredCodeStillSendsStatusesOnWhatItReceivedBeforeItsRetirement() throws Exception {
+        // taken back into use for a moment: a document reaches the old code itself
+        assertThat(admin("DELETE", "/api/v1/directory/agencies/" + OLD + "/retire", null).status()).isEqualTo(200);
+        Path before;
+        try {
+            before = documentTo(OLD);
+            sendPacket(SampleSystems.tinhUy(port), before, Packets.TINH_UY);
+        } finally {
+            retire(OLD, "FORWARD");
+        }
+        String documentId = ((EdocHeader) Packets.header(java.nio.file.Files.readAllBytes(before)))
+                .messageHeader().documentId();
+        VdxpClient oldSystem = SampleSystems.ubnd(port);
+        JsonNode item = Await.until(Duration.ofSeconds(20), () -> inboxItem(oldSystem, documentId),
+                java.util.Objects::nonNull);
+        assertThat(item.path("to").asText()).isEqualTo(OLD);
+        EdocHeader received = (EdocHeader) Packets.header(VdxpClient.decodeEdoc(
+                oldSystem.getEdoc(item.path("docId").asText())));
+
+        // its status on that document, sent as the old code after the retirement, is accepted and reaches the sender
+        VdxpClient.Answer status = oldSystem.sendEdoc(Packets.status(work, received, OLD, StatusCode.ACCEPTED),
+                "status", OLD);
+        assertThat(status.ok()).as(status.json().toString()).isTrue();
+        VdxpClient tinhUy = SampleSystems.tinhUy(port);
+        StatusHeader back = Await.until(Duration.ofSeconds(20), () -> {
+            for (JsonNode entry : tinhUy.getReceivedEdocList("status").data()) {
+                StatusHeader header = (StatusHeader) Packets.header(VdxpClient.decodeEdoc(
+                        tinhUy.getEdoc(entry.path("docId").asText())));
+                if (documentId.equals(header.responseFor().documentId())) {
+                    return header;
+                }
+            }
+            return null;
+        }, java.util.Objects::nonNull);
+        assertThat(back.from().organId()).isEqualTo(OLD);
+        assertThat(back.statusCode()).isEqualTo(StatusCode.ACCEPTED.code());
+
+        // a status on a document it never received is still refused with 76, naming the code to use
+        EdocHeader neverReceived = (EdocHeader) Packets.header(java.nio.file.Files.readAllBytes(documentTo(Packets.UBND)));
+        VdxpClient.Answer refused = oldSystem.sendEdoc(Packets.status(work, neverReceived, OLD, StatusCode.ACCEPTED),
+                "status", OLD);
+        assertThat(refused.json().path("ErrorCode").asText()).isEqualTo("76");
+        assertThat(refused.json().path("ErrorDesc").asText()).contains(Packets.UBND);
+    }
+
+    @Test
     void aRefuseRuleRefusesWithTheSuccessorsCodeAndOverSoapTheAnswerCarriesAHeader() throws Exception {
         retire(OLD, "REFUSE");
         try {
