@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
                 StatusCommands.class,
                 // the operator API's commands: one file each, an OperatorCommand (add a new one here)
                 RoutesCommand.class, AgenciesCommand.class, DeliveriesCommand.class, DocumentsCommand.class,
-                ResendCommand.class, PurgeCommand.class,
+                ResendCommand.class, PurgeCommand.class, RetireCommand.class,
                 LinkCommands.class,
                 EvidenceCommands.Evidence.class, EvidenceCommands.Chain.class},
         exitCodeListHeading = "%nMã thoát (exit codes):%n",

@@ -295,6 +295,43 @@ class CliAgainstGatewayIT {
     }
 
     @Test
+    void anAdminRetiresACodeWithItsSuccessorAndTheOldCodeIsRefusedNamingIt() throws Exception {
+        String old = "000.00.00.H46";
+        // the old code in the directory, through the operator API (the tool adds no agencies)
+        java.net.http.HttpResponse<String> added = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(gateway.url() + "/api/v1/directory/agencies"))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                                "quantri:quantri-2026".getBytes(StandardCharsets.UTF_8)))
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"code\":\"" + old
+                                + "\",\"name\":\"UBND tỉnh Thừa Thiên Huế (mẫu, mã cũ)\",\"side\":\"STATE\"}"))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+        Map<String, String> admin = operator("quantri", "quantri-2026");
+
+        CliRunner notAdmin = CliRunner.run(vanhanh(), "retire", old, "--successor", UBND);
+        assertThat(notAdmin.exitCode()).as(notAdmin.toString()).isEqualTo(5);
+        CliRunner unknownSuccessor = CliRunner.run(admin, "retire", old, "--successor", "000.00.99.H99");
+        assertThat(unknownSuccessor.exitCode()).as(unknownSuccessor.toString()).isEqualTo(4);
+        assertThat(unknownSuccessor.out() + unknownSuccessor.err()).contains("78");
+
+        CliRunner retire = CliRunner.run(admin, "retire", old, "--successor", UBND, "--on-document", "REFUSE",
+                "--note", "QĐ 09/2025/QĐ-TTg (mẫu)");
+        assertThat(retire.exitCode()).as(retire.toString()).isZero();
+        assertThat(retire.out()).contains(old, UBND, "từ chối, mã lỗi 75", "QĐ 09/2025/QĐ-TTg (mẫu)");
+        JsonNode asJson = JSON.readTree(CliRunner.run(admin, "retire", old, "--successor", UBND, "--on-document",
+                "REFUSE", "--json").out());
+        assertThat(asJson.path("successorCode").asText()).isEqualTo(UBND);
+        assertThat(asJson.path("onDocument").asText()).isEqualTo("REFUSE");
+
+        // a document to the old code is now refused with 75, naming the successor; nothing is delivered
+        CliRunner send = CliRunner.run(tinhUy(), "send", TestPackets.document(work, "vpcp-sdk-example/edoc_new.edxml",
+                TINH_UY, List.of(old), newDocumentId(TINH_UY)).toString(), "--from", TINH_UY);
+        assertThat(send.exitCode()).as(send.toString()).isEqualTo(4);
+        assertThat(send.out() + send.err()).contains("75", UBND);
+    }
+
+    @Test
     void anOperatorSeesRoutesAgenciesAndADocumentsTimeline() throws Exception {
         String documentId = newDocumentId(TINH_UY);
         CliRunner send = CliRunner.run(tinhUy(), "send", TestPackets.document(work, "vpcp-sdk-example/edoc_new.edxml",
