@@ -165,8 +165,8 @@ public class ExchangeConfiguration {
 
     @Bean
     IntakeRoute intakeRoute(IntakeSteps steps, vn.lienthong.gateway.directory.AgencyRetirements retirements,
-                            vn.lienthong.gateway.refusals.RefusalStore refusals, TrackingStore tracking) {
-        return new IntakeRoute(steps, new vn.lienthong.gateway.intake.RetiredCodes(retirements, tracking),
+                            vn.lienthong.gateway.refusals.RefusalStore refusals) {
+        return new IntakeRoute(steps, new vn.lienthong.gateway.intake.RetiredCodes(retirements),
                 new vn.lienthong.gateway.intake.ClassifiedGuard(refusals));
     }
 

@@ -24,6 +24,8 @@ public final class Intake {
     PacketHeader header;
     /** Retired codes the packet addresses, each with the successor that receives in its place. */
     final java.util.Map<String, String> retiredRecipients = new java.util.LinkedHashMap<>();
+    /** The sender's retirement when a retired code sends a status (allowed on documents from before it). */
+    vn.lienthong.gateway.directory.AgencyRetirements.Retirement retiredSender;
     /** Every recipient agency, each once, in the order the packet names them. */
     final List<String> recipients = new ArrayList<>();
     /** The original document a status, revocation, update or replacement concerns, when known. */

@@ -256,6 +256,7 @@ public class IntakeSteps {
         Optional<TrackingStore.DocumentRow> original = bySender || originalSender == null || originalSender.isEmpty()
                 ? tracking.findOriginal(documentId, reporter, bySender)
                 : tracking.findReceivedOriginal(documentId, originalSender, reporter);
+        RetiredCodes.refuseUnlessEarlier(intake, original);
         if (original.isEmpty()) {
             if (tracking.findOriginal(documentId, reporter, !bySender).isPresent()) {
                 throw new GatewayException(GatewayError.STATUS_NOT_ALLOWED, bySender
