@@ -5,8 +5,8 @@ package vn.lienthong.trust.pdf;
  * revoked, valid at the signing time, fit for signing. {@link PdfSignatureVerifier} has already checked the
  * signature's integrity when it asks.
  *
- * <p>{@link PkixSignerCertificateCheck} is the default (PKIX over given trust anchors and CRLs); any validator
- * that answers in these terms (chain, CRL, OCSP, binding of a certificate to an agency) can replace it.
+ * <p>{@link CertificateValidatorSignerCheck} is the one the gateway uses (the packet signer's rules: chain, CRL,
+ * OCSP); any validator that answers in these terms can replace it.
  * Implementations must be thread-safe and must not throw for a bad certificate: they answer with the reason.
  */
 @FunctionalInterface

@@ -1,12 +1,7 @@
 package vn.lienthong.trust.pdf;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
-import java.util.HexFormat;
-import java.util.Locale;
 
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
@@ -16,20 +11,22 @@ import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 
+import vn.lienthong.trust.certificates.CertificateIdentity;
+
 /**
  * Who signed: read from the signer's certificate.
  *
  * @param subject                the subject, attributes named as Bouncy Castle's BCStyle does
  *                               ({@code CN=…,organizationIdentifier=…})
  * @param commonName             the CN (the agency's or the person's name), or null
- * @param organizationIdentifier the agency code (mã định danh): the single {@code organizationIdentifier}
- *                               (2.5.4.97) attribute of the subject, or null when absent or repeated
+ * @param organizationIdentifier the agency code (mã định danh) as {@link CertificateIdentity#agencyCode} reads
+ *                               it, or null when the certificate is bound to none
  * @param organization           the O attribute, or null
  * @param issuer                 the issuer's subject, same format
  * @param serialNumber           the serial number, lowercase hex
  * @param notBefore              start of validity
  * @param notAfter               end of validity
- * @param sha256                 SHA-256 fingerprint of the certificate, lowercase hex
+ * @param sha256                 SHA-256 fingerprint of the certificate ({@link CertificateIdentity#sha256Fingerprint})
  */
 public record SignerIdentity(String subject, String commonName, String organizationIdentifier, String organization,
         String issuer, String serialNumber, Instant notBefore, Instant notAfter, String sha256) {
@@ -38,9 +35,9 @@ public record SignerIdentity(String subject, String commonName, String organizat
         X500Name subject = X500Name.getInstance(BCStyle.INSTANCE, certificate.getSubjectX500Principal().getEncoded());
         X500Name issuer = X500Name.getInstance(BCStyle.INSTANCE, certificate.getIssuerX500Principal().getEncoded());
         return new SignerIdentity(subject.toString(), single(subject, BCStyle.CN),
-                single(subject, BCStyle.ORGANIZATION_IDENTIFIER), single(subject, BCStyle.O), issuer.toString(),
-                certificate.getSerialNumber().toString(16), certificate.getNotBefore().toInstant(),
-                certificate.getNotAfter().toInstant(), fingerprint(certificate));
+                CertificateIdentity.agencyCode(certificate).orElse(null), single(subject, BCStyle.O),
+                issuer.toString(), certificate.getSerialNumber().toString(16), certificate.getNotBefore().toInstant(),
+                certificate.getNotAfter().toInstant(), CertificateIdentity.sha256Fingerprint(certificate));
     }
 
     /** "CN [code]" for display: the name the clerk recognises, with the agency code when there is one. */
@@ -71,14 +68,5 @@ public record SignerIdentity(String subject, String commonName, String organizat
             }
         }
         return value == null || value.isEmpty() ? null : value;
-    }
-
-    private static String fingerprint(X509Certificate certificate) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()))
-                    .toLowerCase(Locale.ROOT);
-        } catch (NoSuchAlgorithmException | CertificateEncodingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -7,7 +7,9 @@
  * <li>{@link vn.lienthong.trust.pdf.AttachmentSignatureInspector}: one attachment (the SDK's ZIP or a bare file) to
  * an {@link vn.lienthong.trust.pdf.AttachmentSignatureReport}, what the gateway records and shows;</li>
  * <li>{@link vn.lienthong.trust.pdf.SignerCertificateCheck}: the certificate decision, pluggable;
- * {@link vn.lienthong.trust.pdf.PkixSignerCertificateCheck} is the default (fixed anchors and CRLs).</li>
+ * {@link vn.lienthong.trust.pdf.CertificateValidatorSignerCheck} puts the packet signer's
+ * {@link vn.lienthong.trust.certificates.CertificateValidator} behind it;</li>
+ * <li>{@link vn.lienthong.trust.pdf.SignatureFieldVerifier} (package-private): the steps for one signature.</li>
  * </ul>
  *
  * Every verdict carries a code ({@link vn.lienthong.trust.pdf.SignatureStatus}) and a reason in Vietnamese and in

@@ -17,9 +17,10 @@ import vn.lienthong.certs.SamplePdfGenerator;
 import vn.lienthong.certs.SamplePki;
 import vn.lienthong.trust.pdf.AttachedFile;
 import vn.lienthong.trust.pdf.AttachmentSignatureInspector;
+import vn.lienthong.trust.certificates.CertificateValidator;
 import vn.lienthong.trust.pdf.AttachmentSignatureReport;
 import vn.lienthong.trust.pdf.PdfSignatureVerifier;
-import vn.lienthong.trust.pdf.PkixSignerCertificateCheck;
+import vn.lienthong.trust.pdf.CertificateValidatorSignerCheck;
 
 /** The marks TUYỆT MẬT, TỐI MẬT, MẬT standing alone are found; the same words inside ordinary text are not. */
 class ClassificationMarkFinderTest {
@@ -92,7 +93,9 @@ class ClassificationMarkFinderTest {
     @Test
     void theInspectorFindsTheMarkInsideTheSdksZip() throws IOException {
         AttachmentSignatureInspector inspector = new AttachmentSignatureInspector(new PdfSignatureVerifier(
-                new PkixSignerCertificateCheck(List.of(SamplePki.rootCa()), List.of())));
+                new CertificateValidatorSignerCheck(
+                CertificateValidator.builder().trustAnchors(List.of(SamplePki.rootCa())).fetchCrlDistributionPoints(false)
+                        .ocsp(false).build())));
         AttachmentSignatureReport stamped = inspector.inspect("cong-van.pdf", "application/pdf",
                 new ByteArrayInputStream(zipped(SamplePdfGenerator.STAMPED_CLASSIFIED)));
         assertThat(stamped.files()).extracting(AttachedFile::mark).containsExactly(ClassificationMark.MAT);

@@ -7,9 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Calendar;
+import java.util.Collection;
 import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.TimeZone;
@@ -31,6 +33,8 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 
 import vn.lienthong.certs.SamplePki;
+import vn.lienthong.trust.certificates.CertificateValidator;
+import vn.lienthong.trust.certificates.RevocationPolicy;
 
 /** Shared by the PDF tests: the sample PKI's check, and signing with PDFBox (another producer than the samples). */
 final class TestPdfs {
@@ -39,8 +43,18 @@ final class TestPdfs {
     }
 
     /** Trust anchors: the sample root and agency CA; CRLs: both of the sample set. */
-    static PkixSignerCertificateCheck samplePkiCheck() {
-        return new PkixSignerCertificateCheck(SamplePki.caCertificates(), List.of(SamplePki.crl(), SamplePki.rootCrl()));
+    static SignerCertificateCheck samplePkiCheck() {
+        return check(SamplePki.caCertificates(), List.of(SamplePki.crl(), SamplePki.rootCrl()), RevocationPolicy.REFUSE);
+    }
+
+    /**
+     * The gateway's check ({@link CertificateValidator}) over these anchors and CRL files only: nothing is
+     * fetched (no CRL distribution point, no OCSP), so a missing CRL is a missing answer.
+     */
+    static SignerCertificateCheck check(Collection<X509Certificate> anchors, Collection<X509CRL> crls,
+            RevocationPolicy policy) {
+        return new CertificateValidatorSignerCheck(CertificateValidator.builder().trustAnchors(anchors).crls(crls)
+                .fetchCrlDistributionPoints(false).ocsp(false).revocationPolicy(policy).build());
     }
 
     static Path write(Path dir, String name, byte[] bytes) throws IOException {
