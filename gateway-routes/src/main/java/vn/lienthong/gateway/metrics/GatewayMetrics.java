@@ -19,7 +19,10 @@ import io.micrometer.core.instrument.Timer;
 public class GatewayMetrics {
 
     private final MeterRegistry registry;
-    private final Map<String, AtomicLong> gauges = new ConcurrentHashMap<>();
+    private final Map<String, SetGauge> gauges = new ConcurrentHashMap<>();
+
+    private record SetGauge(Gauge gauge, AtomicLong value) {
+    }
 
     public GatewayMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -49,8 +52,18 @@ public class GatewayMetrics {
         String key = name + tags;
         gauges.computeIfAbsent(key, k -> {
             AtomicLong holder = new AtomicLong();
-            Gauge.builder(name, holder, AtomicLong::get).tags(tags).register(registry);
-            return holder;
-        }).set(value);
+            return new SetGauge(Gauge.builder(name, holder, AtomicLong::get).tags(tags).register(registry), holder);
+        }).value().set(value);
+    }
+
+    /** Stops exporting every gauge named {@code name} (another node reports it now). */
+    public void removeGauges(String name) {
+        gauges.values().removeIf(set -> {
+            if (!set.gauge().getId().getName().equals(name)) {
+                return false;
+            }
+            registry.remove(set.gauge());
+            return true;
+        });
     }
 }

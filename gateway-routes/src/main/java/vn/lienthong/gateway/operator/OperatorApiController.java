@@ -42,10 +42,11 @@ public class OperatorApiController {
     private final DeliveryOperations operations;
     private final CamelContext camel;
     private final HealthEndpoint health;
+    private final RouteSuspensions suspensions;
 
     public OperatorApiController(OperatorQueries queries, RouteStatistics routes, QueueInspector queues, Alerts alerts,
                                  DirectoryRepository directory, DeliveryOperations operations, CamelContext camel,
-                                 HealthEndpoint health) {
+                                 HealthEndpoint health, RouteSuspensions suspensions) {
         this.queries = queries;
         this.routes = routes;
         this.queues = queues;
@@ -54,6 +55,7 @@ public class OperatorApiController {
         this.operations = operations;
         this.camel = camel;
         this.health = health;
+        this.suspensions = suspensions;
     }
 
     @GetMapping("/me")
@@ -96,7 +98,7 @@ public class OperatorApiController {
     @Operation(summary = "Tạm dừng một tuyến (suspend a route)")
     public RouteStatistics.RouteView suspendRoute(@PathVariable String id, Principal who) throws Exception {
         requireRoute(id);
-        camel.getRouteController().suspendRoute(id);
+        suspensions.suspend(id, who == null ? null : who.getName());
         return routes.view(id);
     }
 
@@ -104,7 +106,7 @@ public class OperatorApiController {
     @Operation(summary = "Chạy lại một tuyến (resume a route)")
     public RouteStatistics.RouteView resumeRoute(@PathVariable String id) throws Exception {
         requireRoute(id);
-        camel.getRouteController().resumeRoute(id);
+        suspensions.resume(id);
         return routes.view(id);
     }
 

@@ -54,6 +54,32 @@ public class OperatorConfiguration {
                 refusals, jdbc, leases, sources.orderedStream().toList());
     }
 
+    /**
+     * Route suspensions every node applies: once Camel's routes have started, then every
+     * {@code gateway.cluster.route-check-interval}.
+     */
+    @Bean
+    RouteSuspensions routeSuspensions(org.springframework.jdbc.core.simple.JdbcClient jdbc, CamelContext camel,
+                                      org.springframework.scheduling.TaskScheduler scheduler,
+                                      @org.springframework.beans.factory.annotation.Value(
+                                              "${gateway.cluster.route-check-interval:5s}") java.time.Duration interval)
+            throws Exception {
+        RouteSuspensions suspensions = new RouteSuspensions(jdbc, camel);
+        camel.addStartupListener(new org.apache.camel.StartupListener() {
+            @Override
+            public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
+                // the routes start after this
+            }
+
+            @Override
+            public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) {
+                suspensions.reconcile();
+            }
+        });
+        scheduler.scheduleWithFixedDelay(suspensions::reconcile, java.time.Instant.now().plus(interval), interval);
+        return suspensions;
+    }
+
     @Bean
     NoOperatorWarning noOperatorWarning(OperatorProperties properties) {
         return new NoOperatorWarning(properties);
@@ -75,32 +101,48 @@ public class OperatorConfiguration {
 
     @Bean
     GaugeRefresher gaugeRefresher(GatewayMetrics metrics, OperatorQueries queries, QueueInspector queues,
-                                  RouteStatistics routes) {
-        return new GaugeRefresher(metrics, queries, queues, routes);
+                                  RouteStatistics routes, vn.lienthong.gateway.cluster.ClusterLeases leases) {
+        return new GaugeRefresher(metrics, queries, queues, routes, leases);
     }
 
-    /** Keeps the state gauges current; a scrape then costs nothing. */
+    /**
+     * Keeps the state gauges current; a scrape then costs nothing. The cluster-wide ones (deliveries by state,
+     * from the database; queue depths, from the broker all nodes share) are exported by the one node holding
+     * the lease {@code cluster-gauges}, so that a sum over all nodes counts each delivery once; the others drop
+     * them. The route counters are each node's own.
+     */
     public static final class GaugeRefresher {
+        static final String CLUSTER_GAUGES_LEASE = "cluster-gauges";
+        private static final java.time.Duration PERIOD = java.time.Duration.ofSeconds(15);
         private final GatewayMetrics metrics;
         private final OperatorQueries queries;
         private final QueueInspector queues;
         private final RouteStatistics routes;
+        private final vn.lienthong.gateway.cluster.ClusterLeases leases;
 
-        GaugeRefresher(GatewayMetrics metrics, OperatorQueries queries, QueueInspector queues, RouteStatistics routes) {
+        GaugeRefresher(GatewayMetrics metrics, OperatorQueries queries, QueueInspector queues, RouteStatistics routes,
+                       vn.lienthong.gateway.cluster.ClusterLeases leases) {
             this.metrics = metrics;
             this.queries = queries;
             this.queues = queues;
             this.routes = routes;
+            this.leases = leases;
         }
 
         @Scheduled(fixedDelayString = "PT15S", initialDelayString = "PT5S")
         public void refresh() {
-            Map<String, Long> byState = queries.deliveriesByState();
-            for (vn.lienthong.gateway.tracking.DeliveryState state : vn.lienthong.gateway.tracking.DeliveryState.values()) {
-                metrics.gauge("lienthong.deliveries", Tags.of("state", state.name()), byState.getOrDefault(state.name(), 0L));
-            }
-            for (QueueInspector.QueueView queue : queues.queues()) {
-                metrics.gauge("lienthong.queue.depth", Tags.of("queue", queue.name()), queue.messageCount());
+            if (leases.acquire(CLUSTER_GAUGES_LEASE, vn.lienthong.gateway.cluster.ClusterLeases.leaseFor(PERIOD))) {
+                Map<String, Long> byState = queries.deliveriesByState();
+                for (vn.lienthong.gateway.tracking.DeliveryState state : vn.lienthong.gateway.tracking.DeliveryState.values()) {
+                    metrics.gauge("lienthong.deliveries", Tags.of("state", state.name()),
+                            byState.getOrDefault(state.name(), 0L));
+                }
+                for (QueueInspector.QueueView queue : queues.queues()) {
+                    metrics.gauge("lienthong.queue.depth", Tags.of("queue", queue.name()), queue.messageCount());
+                }
+            } else {
+                metrics.removeGauges("lienthong.deliveries");
+                metrics.removeGauges("lienthong.queue.depth");
             }
             for (RouteStatistics.RouteView route : routes.routes()) {
                 metrics.gauge("lienthong.route.exchanges", Tags.of("route", route.id(), "kind", "total"), route.exchangesTotal());
