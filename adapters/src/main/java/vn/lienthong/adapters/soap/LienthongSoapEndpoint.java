@@ -135,8 +135,8 @@ public class LienthongSoapEndpoint implements LienthongSoapService {
     }
 
     @Override
-    public List<Agency> listAgencies() throws LienthongFault {
-        return call("listAgencies", caller -> exchange.agencies().stream().map(Agency::of).toList());
+    public List<SoapAgency> listAgencies() throws LienthongFault {
+        return call("listAgencies", caller -> exchange.agencies().stream().map(SoapAgency::of).toList());
     }
 
     // ---------------------------------------------------------------- authentication and refusals

@@ -70,5 +70,5 @@ public interface LienthongSoapService {
     /** The agency directory. */
     @WebMethod(operationName = "listAgencies")
     @WebResult(name = "agency")
-    List<Agency> listAgencies() throws LienthongFault;
+    List<SoapAgency> listAgencies() throws LienthongFault;
 }

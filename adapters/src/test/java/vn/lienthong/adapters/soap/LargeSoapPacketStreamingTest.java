@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import vn.lienthong.adapters.exchange.InMemoryExchange;
+
 /**
  * The streaming contract of the SOAP service: a 200 MB packet goes up (sendDocument) and comes back down
  * (getDocument) as MTOM through a heap far smaller than the packet. The surefire execution "small-heap"

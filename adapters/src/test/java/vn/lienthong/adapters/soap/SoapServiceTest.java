@@ -35,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
 
+import vn.lienthong.adapters.exchange.InMemoryExchange;
 import vn.lienthong.adapters.exchange.ExchangeService;
 import vn.lienthong.adapters.exchange.GatewayError;
 import vn.lienthong.adapters.exchange.GatewayException;
@@ -131,8 +132,8 @@ class SoapServiceTest {
 
     @Test
     void listsTheAgencies() throws Exception {
-        List<Agency> agencies = server.client("qlvb-ubnd", "ubnd-secret-2026").listAgencies();
-        assertThat(agencies).extracting(Agency::getCode)
+        List<SoapAgency> agencies = server.client("qlvb-ubnd", "ubnd-secret-2026").listAgencies();
+        assertThat(agencies).extracting(SoapAgency::getCode)
                 .containsExactly("000.00.00.D41", "000.00.00.H41", "000.00.05.H41");
         assertThat(agencies.get(2).getParentCode()).isEqualTo("000.00.00.H41");
         assertThat(agencies.get(0).getName()).isEqualTo("Văn phòng Tỉnh ủy Nghệ An (mẫu)");

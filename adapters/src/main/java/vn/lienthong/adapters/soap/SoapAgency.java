@@ -7,10 +7,10 @@ import jakarta.xml.bind.annotation.XmlType;
 
 import vn.lienthong.adapters.exchange.ExchangeService;
 
-/** One agency of the directory (listAgencies). */
+/** One agency of the directory as the SOAP service lists it (listAgencies; its XML type is still named Agency). */
 @XmlAccessorType(XmlAccessType.FIELD)
 @XmlType(name = "Agency", propOrder = {"code", "parentCode", "name", "email", "side"})
-public class Agency {
+public class SoapAgency {
 
     /** The agency's identification code (mã định danh, QĐ 20/2020). */
     @XmlElement(required = true)
@@ -21,11 +21,11 @@ public class Agency {
     /** PARTY or STATE. */
     private String side;
 
-    public Agency() {
+    public SoapAgency() {
     }
 
-    public static Agency of(ExchangeService.AgencyEntry entry) {
-        Agency agency = new Agency();
+    public static SoapAgency of(ExchangeService.AgencyEntry entry) {
+        SoapAgency agency = new SoapAgency();
         agency.code = entry.code();
         agency.parentCode = entry.parentCode();
         agency.name = entry.name();

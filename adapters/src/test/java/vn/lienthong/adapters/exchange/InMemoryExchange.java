@@ -1,4 +1,4 @@
-package vn.lienthong.adapters.soap;
+package vn.lienthong.adapters.exchange;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,40 +15,36 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
-import vn.lienthong.adapters.exchange.ExchangeService;
-import vn.lienthong.adapters.exchange.GatewayError;
-import vn.lienthong.adapters.exchange.GatewayException;
-
 /**
  * A small, real implementation of the gateway's port for the adapters' tests: systems and agencies from
  * the sample directory, accepted packets moved into a store directory (as the gateway moves what it
- * keeps), inboxes that tests fill, acknowledgements recorded.
+ * keeps), inboxes that tests fill, acknowledgements recorded. Shared by the SOAP and the VDXP adapters' tests.
  */
-final class InMemoryExchange implements ExchangeService {
+public final class InMemoryExchange implements ExchangeService {
 
-    static final CallerSystem TINHUY = new CallerSystem("qlvb-tinhuy", "Hệ thống QLVB Tỉnh ủy Nghệ An (mẫu)",
+    public static final CallerSystem TINHUY = new CallerSystem("qlvb-tinhuy", "Hệ thống QLVB Tỉnh ủy Nghệ An (mẫu)",
             "tinhuy-secret-2026", Set.of("000.00.00.D41", "000.00.01.D41"));
-    static final CallerSystem UBND = new CallerSystem("qlvb-ubnd", "Hệ thống QLVB UBND tỉnh Nghệ An (mẫu)",
+    public static final CallerSystem UBND = new CallerSystem("qlvb-ubnd", "Hệ thống QLVB UBND tỉnh Nghệ An (mẫu)",
             "ubnd-secret-2026", Set.of("000.00.00.H41", "000.00.05.H41"));
 
-    record Accepted(String docId, CallerSystem caller, String messageType, String channel, Path file, long size,
+    public record Accepted(String docId, CallerSystem caller, String messageType, String channel, Path file, long size,
                     String sha256) {
     }
 
-    record Ack(String systemId, String docId, TransportAck ack, String description) {
+    public record Ack(String systemId, String docId, TransportAck ack, String description) {
     }
 
     private final Path store;
     private final Map<String, CallerSystem> systems = Map.of(TINHUY.systemId(), TINHUY, UBND.systemId(), UBND);
     private final AtomicInteger sequence = new AtomicInteger();
-    final List<Accepted> accepted = new CopyOnWriteArrayList<>();
-    final List<Ack> acks = new CopyOnWriteArrayList<>();
+    public final List<Accepted> accepted = new CopyOnWriteArrayList<>();
+    public final List<Ack> acks = new CopyOnWriteArrayList<>();
     private final Map<String, List<InboxEntry>> inboxes = new ConcurrentHashMap<>();
     private final Map<String, StoredPacket> packets = new ConcurrentHashMap<>();
     /** What the next call to submit throws instead of accepting, once. */
-    final AtomicReference<RuntimeException> nextSubmitFailure = new AtomicReference<>();
+    public final AtomicReference<RuntimeException> nextSubmitFailure = new AtomicReference<>();
 
-    InMemoryExchange(Path store) {
+    public InMemoryExchange(Path store) {
         this.store = store;
     }
 
@@ -78,7 +74,7 @@ final class InMemoryExchange implements ExchangeService {
     }
 
     /** Puts an accepted packet into a system's inbox. */
-    void deliver(String docId, CallerSystem recipient, String from, String to) {
+    public void deliver(String docId, CallerSystem recipient, String from, String to) {
         StoredPacket packet = packets.get(docId);
         Accepted accepted = this.accepted.stream().filter(a -> a.docId().equals(docId)).findFirst().orElseThrow();
         Instant now = Instant.parse("2026-11-21T02:30:00Z");
@@ -88,7 +84,7 @@ final class InMemoryExchange implements ExchangeService {
     }
 
     /** Empties every inbox (tests share one server). */
-    void clearInboxes() {
+    public void clearInboxes() {
         inboxes.clear();
     }
 
