@@ -1,6 +1,8 @@
 package vn.lienthong.gateway.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.lienthong.gateway.console.ConsolePage.deadLetterRow;
+import static vn.lienthong.gateway.console.ConsolePage.routeRow;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,7 +28,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -54,7 +55,7 @@ import vn.lienthong.gateway.support.GatewayTest;
  */
 class ConsoleBrowserTest extends GatewayTest {
 
-    private static final Duration UI = Duration.ofSeconds(20);
+    private static final Duration UI = ConsolePage.UI;
     /** Long enough for a push to fail three times and for the next 5 s refresh of the page. */
     private static final Duration DEAD_LETTER = Duration.ofSeconds(45);
     private static final List<String> ROUTES = List.of("intake", "dispatch", "delivery-pull", "delivery-push",
@@ -79,6 +80,8 @@ class ConsoleBrowserTest extends GatewayTest {
 
     private HeadlessChromium chromium;
     private WebDriver driver;
+    /** The console as the operator sees it: what a test does on the page goes through it. */
+    private ConsolePage console;
     private ReceiverEndpoints.Handle receiver;
 
     /** Leaves a screenshot and the page's HTML behind when a test fails (before @AfterEach closes the browser). */
@@ -114,6 +117,7 @@ class ConsoleBrowserTest extends GatewayTest {
     private void startBrowser() {
         chromium = HeadlessChromium.start(profile);
         driver = chromium.driver();
+        console = new ConsolePage(driver, base());
     }
 
     @AfterEach
@@ -137,39 +141,36 @@ class ConsoleBrowserTest extends GatewayTest {
         String documentId = newDocumentId();
         String docId = send(documentId, Packets.UBND);
 
-        login("vanhanh", "vanhanh-2026");
+        console.login("vanhanh", "vanhanh-2026");
 
         // 1. overview: health, the chart with this minute's document, a screenshot
-        waitLoaded("overview");
+        console.waitLoaded("overview");
         By health = By.cssSelector("#health-body .health-main .badge");
         wait(UI).until(ExpectedConditions.attributeToBe(health, "data-state", "UP"));
-        assertThat(text(health)).contains("Hoạt động");
+        assertThat(console.text(health)).contains("Hoạt động");
         wait(UI).until(d -> !d.findElements(By.cssSelector("#chart svg rect.bar")).isEmpty());
-        assertThat(text(By.id("user-info"))).contains("vanhanh").contains("Vận hành");
+        assertThat(console.text(By.id("user-info"))).contains("vanhanh").contains("Vận hành");
         assertThat(driver.findElement(By.id("readonly-note")).isDisplayed()).isFalse();
         Path screenshot = chromium.screenshot("overview");
         System.out.println("console screenshot: " + screenshot);
-        assertThat(problems()).isEmpty();
+        assertThat(console.problems()).isEmpty();
 
         // 2. routes: the six steps, each with a switch; suspend and resume the sweeper
-        openTab("routes");
+        console.openTab("routes");
         for (String id : ROUTES) {
             wait(UI).until(ExpectedConditions.attributeToBe(routeRow(id), "data-state", "Started"));
-            assertThat(text(routeRow(id))).contains("Đang chạy");
+            assertThat(console.text(routeRow(id))).contains("Đang chạy");
             assertThat(driver.findElements(By.cssSelector("#routes-table tr[data-route-id='" + id + "'] "
                     + "button[data-action='suspend']"))).hasSize(1);
         }
-        click(By.cssSelector("tr[data-route-id='sweeper'] button[data-action='suspend']"));
-        wait(UI).until(ExpectedConditions.alertIsPresent()).accept();
-        wait(UI).until(ExpectedConditions.attributeToBe(routeRow("sweeper"), "data-state", "Suspended"));
-        assertThat(text(routeRow("sweeper"))).contains("Tạm dừng");
-        assertThat(text(By.id("flash"))).contains("Đã tạm dừng tuyến sweeper");
+        console.suspendRoute("sweeper");
+        assertThat(console.text(routeRow("sweeper"))).contains("Tạm dừng");
+        assertThat(console.text(By.id("flash"))).contains("Đã tạm dừng tuyến sweeper");
         chromium.screenshot("routes");
-        click(By.cssSelector("tr[data-route-id='sweeper'] button[data-action='resume']"));
-        wait(UI).until(ExpectedConditions.attributeToBe(routeRow("sweeper"), "data-state", "Started"));
+        console.resumeRoute("sweeper");
 
         // 3. documents: find the document by its DocumentId, open it, see its timeline
-        openTab("documents");
+        console.openTab("documents");
         WebElement field = driver.findElement(By.id("q-documentId"));
         field.sendKeys(documentId);
         wait(UI).until(ExpectedConditions.textToBe(By.id("refresh-status"), "Tạm ngừng làm mới trong khi bạn nhập"));
@@ -179,14 +180,14 @@ class ConsoleBrowserTest extends GatewayTest {
         assertThat(driver.findElements(By.cssSelector("#documents-table tbody tr[data-doc-id]"))).hasSize(1);
         wait(UI).until(ExpectedConditions.attributeToBe(found, "data-document-id", documentId));
         chromium.screenshot("documents");
-        click(By.cssSelector("#documents-table tbody tr[data-doc-id='" + docId + "'] td.subject"));
+        console.click(By.cssSelector("#documents-table tbody tr[data-doc-id='" + docId + "'] td.subject"));
         wait(UI).until(ExpectedConditions.urlContains("#document/"));
         wait(UI).until(ExpectedConditions.textToBe(
                 By.cssSelector("#timeline li[data-event-type='ACCEPTED'] .event-label"), "Đã tiếp nhận gói tin"));
-        assertThat(text(By.cssSelector("#document-detail dd[data-field='documentId']"))).isEqualTo(documentId);
+        assertThat(console.text(By.cssSelector("#document-detail dd[data-field='documentId']"))).isEqualTo(documentId);
         assertThat(driver.findElements(By.cssSelector("#deliveries-table tr[data-recipient='" + Packets.UBND + "']")))
                 .hasSize(1);
-        assertThat(text(By.id("document-detail"))).contains("Nội dung văn bản không hiển thị");
+        assertThat(console.text(By.id("document-detail"))).contains("Nội dung văn bản không hiển thị");
         chromium.screenshot("document");
 
         // 4. dead letters: Sở Nội vụ is pushed to over SOAP on a port where nothing listens
@@ -195,42 +196,42 @@ class ConsoleBrowserTest extends GatewayTest {
         String first = send(newDocumentId(), Packets.SO_NOI_VU);
         String second = send(newDocumentId(), Packets.SO_NOI_VU);
 
-        openTab("dead-letters");
+        console.openTab("dead-letters");
         By firstRow = deadLetterRow(first);
         By secondRow = deadLetterRow(second);
         wait(DEAD_LETTER).until(ExpectedConditions.visibilityOfElementLocated(firstRow));
         wait(DEAD_LETTER).until(ExpectedConditions.visibilityOfElementLocated(secondRow));
-        assertThat(text(firstRow)).contains(Packets.SO_NOI_VU).contains("Đẩy qua SOAP");
+        assertThat(console.text(firstRow)).contains(Packets.SO_NOI_VU).contains("Đẩy qua SOAP");
         assertThat(driver.findElement(By.id("resend-selected")).isEnabled()).isFalse();
         chromium.screenshot("dead-letters");
 
         // the agency view shows the failing connection
-        openTab("agencies");
+        console.openTab("agencies");
         By agency = By.cssSelector("#agencies-table tr[data-agency-code='" + Packets.SO_NOI_VU + "']");
         wait(UI).until(ExpectedConditions.attributeToBe(agency, "data-connection", "FAILING"));
-        assertThat(text(agency)).contains("Đang lỗi");
+        assertThat(console.text(agency)).contains("Đang lỗi");
         chromium.screenshot("agencies");
 
         // the recipient comes back; resend one by its button and the other as the selection
         SoNoiVu soNoiVu = new SoNoiVu();
         receiver = ReceiverEndpoints.publishSoap("127.0.0.1", receiverPort, "/qlvb/nhan", soNoiVu);
-        openTab("dead-letters");
+        console.openTab("dead-letters");
         wait(UI).until(ExpectedConditions.visibilityOfElementLocated(firstRow));
-        click(By.cssSelector("#dead-table tbody tr[data-doc-id='" + first + "'] button[data-action='resend']"));
+        console.click(By.cssSelector("#dead-table tbody tr[data-doc-id='" + first + "'] button[data-action='resend']"));
         wait(UI).until(ExpectedConditions.textToBePresentInElementLocated(By.id("flash"),
                 "Đã gửi lại 1 lượt chuyển; bỏ qua 0."));
         wait(UI).until(ExpectedConditions.visibilityOfElementLocated(secondRow));
-        click(By.cssSelector("#dead-table tbody tr[data-doc-id='" + second + "'] input.select-delivery"));
-        assertThat(text(By.id("resend-selected"))).isEqualTo("Gửi lại các mục đã chọn (1)");
-        click(By.id("resend-selected"));
+        console.click(By.cssSelector("#dead-table tbody tr[data-doc-id='" + second + "'] input.select-delivery"));
+        assertThat(console.text(By.id("resend-selected"))).isEqualTo("Gửi lại các mục đã chọn (1)");
+        console.click(By.id("resend-selected"));
         wait(UI).until(ExpectedConditions.invisibilityOfElementLocated(secondRow));
 
         // both delivered, as the document view shows
         for (String resent : List.of(first, second)) {
-            openDocument(resent);
+            console.openDocument(resent);
             String delivery = "#deliveries-table tr[data-recipient='" + Packets.SO_NOI_VU + "']";
             wait(UI).until(ExpectedConditions.attributeToBe(By.cssSelector(delivery), "data-state", "DELIVERED"));
-            assertThat(text(By.cssSelector(delivery + " .delivery-state"))).contains("Đã chuyển");
+            assertThat(console.text(By.cssSelector(delivery + " .delivery-state"))).contains("Đã chuyển");
             assertThat(driver.findElements(By.cssSelector("#timeline li[data-event-type='RESENT']"))).isNotEmpty();
             wait(UI).until(d -> !d.findElements(By.cssSelector("#timeline li[data-event-type='DELIVERED']")).isEmpty());
         }
@@ -250,29 +251,29 @@ class ConsoleBrowserTest extends GatewayTest {
     @Test
     void anOperatorSuspendsAnAgencyAndItsDocumentsWaitUntilItIsResumed() throws Exception {
         startBrowser();
-        login("vanhanh", "vanhanh-2026");
-        waitLoaded("overview");
-        openTab("agencies");
+        console.login("vanhanh", "vanhanh-2026");
+        console.waitLoaded("overview");
+        console.openTab("agencies");
         By ubnd = By.cssSelector("#agencies-table tr[data-agency-code='" + Packets.UBND + "']");
         wait(UI).until(ExpectedConditions.visibilityOfElementLocated(ubnd));
-        click(By.cssSelector("#agencies-table tr[data-agency-code='" + Packets.UBND + "'] button[data-action='suspend']"));
+        console.agencyButton(Packets.UBND, "suspend");
         wait(UI).until(ExpectedConditions.alertIsPresent()).accept();
         wait(UI).until(ExpectedConditions.attributeToBe(ubnd, "data-connection", "SUSPENDED"));
-        assertThat(text(ubnd)).contains("Tạm dừng");
+        assertThat(console.text(ubnd)).contains("Tạm dừng");
 
         // a document for UBND waits, held
         String docId = send(newDocumentId(), Packets.UBND);
-        openDocument(docId);
+        console.openDocument(docId);
         String delivery = "#deliveries-table tr[data-recipient='" + Packets.UBND + "']";
         wait(UI).until(ExpectedConditions.attributeToBe(By.cssSelector(delivery), "data-state", "HELD"));
-        assertThat(text(By.cssSelector(delivery + " .delivery-state"))).contains("Tạm giữ");
+        assertThat(console.text(By.cssSelector(delivery + " .delivery-state"))).contains("Tạm giữ");
 
         // resumed: it goes to UBND's inbox
-        openTab("agencies");
-        click(By.cssSelector("#agencies-table tr[data-agency-code='" + Packets.UBND + "'] button[data-action='resume']"));
+        console.openTab("agencies");
+        console.agencyButton(Packets.UBND, "resume");
         wait(UI).until(d -> !"SUSPENDED".equals(d.findElement(ubnd).getAttribute("data-connection")));
-        assertThat(text(By.id("flash"))).contains("Đã tiếp tục chuyển đến " + Packets.UBND);
-        openDocument(docId);
+        assertThat(console.text(By.id("flash"))).contains("Đã tiếp tục chuyển đến " + Packets.UBND);
+        console.openDocument(docId);
         wait(UI).until(ExpectedConditions.attributeToBe(By.cssSelector(delivery), "data-state", "AVAILABLE"));
         assertThat(driver.findElements(By.cssSelector("#timeline li[data-event-type='HELD']"))).isNotEmpty();
     }
@@ -298,29 +299,29 @@ class ConsoleBrowserTest extends GatewayTest {
                 .sendEdoc(packet, "edoc", Packets.TINH_UY);
         assertThat(refused.json().path("ErrorCode").asText()).isEqualTo("77");
 
-        login("quantri", "quantri-2026");
-        waitLoaded("overview");
+        console.login("quantri", "quantri-2026");
+        console.waitLoaded("overview");
         By refusal = By.cssSelector("#refusals-table tbody tr[data-refusal-id]");
         wait(UI).until(ExpectedConditions.visibilityOfElementLocated(refusal));
-        assertThat(text(refusal)).contains(Packets.TINH_UY, Packets.UBND, "TUYỆT MẬT", "Subject")
+        assertThat(console.text(refusal)).contains(Packets.TINH_UY, Packets.UBND, "TUYỆT MẬT", "Subject")
                 .doesNotContain("Kế hoạch riêng");
-        assertThat(text(By.id("alerts"))).contains("văn bản mật");
+        assertThat(console.text(By.id("alerts"))).contains("văn bản mật");
 
         // Sở Nội vụ's code retired in favour of UBND's, from the Agencies screen, then taken back into use
-        openTab("agencies");
+        console.openTab("agencies");
         By row = By.cssSelector("#agencies-table tr[data-agency-code='" + Packets.SO_NOI_VU + "']");
         wait(UI).until(ExpectedConditions.visibilityOfElementLocated(row));
-        click(By.cssSelector("#agencies-table tr[data-agency-code='" + Packets.SO_NOI_VU + "'] button[data-action='retire']"));
+        console.agencyButton(Packets.SO_NOI_VU, "retire");
         wait(UI).until(ExpectedConditions.alertIsPresent());
         driver.switchTo().alert().sendKeys(Packets.UBND);
         driver.switchTo().alert().accept();
         By retired = By.cssSelector("#agencies-table tr[data-agency-code='" + Packets.SO_NOI_VU + "'] .retired");
         wait(UI).until(ExpectedConditions.attributeToBe(retired, "data-successor", Packets.UBND));
-        assertThat(text(retired)).contains("Đã thôi sử dụng mã", Packets.UBND);
+        assertThat(console.text(retired)).contains("Đã thôi sử dụng mã", Packets.UBND);
         chromium.screenshot("agency-retired");
-        click(By.cssSelector("#agencies-table tr[data-agency-code='" + Packets.SO_NOI_VU + "'] button[data-action='reinstate']"));
+        console.agencyButton(Packets.SO_NOI_VU, "reinstate");
         wait(UI).until(ExpectedConditions.invisibilityOfElementLocated(retired));
-        assertThat(problems()).isEmpty();
+        assertThat(console.problems()).isEmpty();
     }
 
     // ====================================================================== a viewer looks, never acts
@@ -332,30 +333,30 @@ class ConsoleBrowserTest extends GatewayTest {
         configurePush(Packets.VPCP, URI.create("http://127.0.0.1:" + freePort() + "/qlvb/nhan"));
         String docId = send(newDocumentId(), Packets.VPCP);
 
-        login("theodoi", "theodoi-2026");
-        waitLoaded("overview");
+        console.login("theodoi", "theodoi-2026");
+        console.waitLoaded("overview");
         assertThat(driver.findElement(By.id("readonly-note")).isDisplayed()).isTrue();
-        assertThat(text(By.id("user-info"))).contains("theodoi").contains("Theo dõi");
+        assertThat(console.text(By.id("user-info"))).contains("theodoi").contains("Theo dõi");
 
-        openTab("routes");
+        console.openTab("routes");
         for (String id : ROUTES) {
             wait(UI).until(ExpectedConditions.visibilityOfElementLocated(routeRow(id)));
         }
         assertThat(driver.findElements(By.cssSelector("#routes-table button"))).isEmpty();
 
-        openTab("agencies");
+        console.openTab("agencies");
         wait(UI).until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("#agencies-table tr[data-agency-code='" + Packets.VPCP + "']")));
         assertThat(driver.findElements(By.cssSelector("#agencies-table button"))).isEmpty();
 
-        openTab("dead-letters");
+        console.openTab("dead-letters");
         wait(DEAD_LETTER).until(ExpectedConditions.visibilityOfElementLocated(deadLetterRow(docId)));
         assertThat(driver.findElements(By.cssSelector("#dead-table button"))).isEmpty();
         assertThat(driver.findElements(By.cssSelector("#dead-table input[type='checkbox']"))
                 .stream().filter(WebElement::isDisplayed)).isEmpty();
         assertThat(driver.findElement(By.id("resend-selected")).isDisplayed()).isFalse();
 
-        openDocument(docId);
+        console.openDocument(docId);
         wait(UI).until(ExpectedConditions.attributeToBe(
                 By.cssSelector("#deliveries-table tr[data-recipient='" + Packets.VPCP + "']"), "data-state", "FAILED"));
         assertThat(driver.findElements(By.cssSelector("#document-detail button"))).isEmpty();
@@ -380,38 +381,38 @@ class ConsoleBrowserTest extends GatewayTest {
         startBrowser();
         driver.get(base() + "/console/login.html?lang=en");
         wait(UI).until(ExpectedConditions.textToBe(By.cssSelector("label[for='username']"), "Username"));
-        assertThat(text(By.tagName("h1"))).isEqualTo("Sign in to the operator console");
+        assertThat(console.text(By.tagName("h1"))).isEqualTo("Sign in to the operator console");
         assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
-        submitLogin("vanhanh", "vanhanh-2026");
+        console.submitLogin("vanhanh", "vanhanh-2026");
 
         // the choice is remembered (localStorage) after the login's redirect to /console/
-        waitLoaded("overview");
-        assertThat(text(By.id("tab-overview"))).isEqualTo("Overview");
-        assertThat(text(By.id("tab-dead-letters"))).isEqualTo("Dead letters");
-        assertThat(text(By.id("card-health-title"))).isEqualTo("System health");
-        assertThat(text(By.cssSelector("#health-body .health-main .badge"))).contains("Up");
-        assertThat(problems()).isEmpty();
+        console.waitLoaded("overview");
+        assertThat(console.text(By.id("tab-overview"))).isEqualTo("Overview");
+        assertThat(console.text(By.id("tab-dead-letters"))).isEqualTo("Dead letters");
+        assertThat(console.text(By.id("card-health-title"))).isEqualTo("System health");
+        assertThat(console.text(By.cssSelector("#health-body .health-main .badge"))).contains("Up");
+        assertThat(console.problems()).isEmpty();
         chromium.screenshot("overview-en");
 
-        openTab("routes");
+        console.openTab("routes");
         wait(UI).until(ExpectedConditions.visibilityOfElementLocated(routeRow("intake")));
-        assertThat(text(routeRow("intake"))).contains("Packet intake").contains("Running");
-        assertThat(text(By.cssSelector("#routes-table thead th"))).isEqualTo("Route");
+        assertThat(console.text(routeRow("intake"))).contains("Packet intake").contains("Running");
+        assertThat(console.text(By.cssSelector("#routes-table thead th"))).isEqualTo("Route");
 
         // switched to Vietnamese in the page, which stays after a reload
         new Select(driver.findElement(By.id("lang-select"))).selectByValue("vi");
         wait(UI).until(ExpectedConditions.textToBe(By.id("tab-overview"), "Tổng quan"));
-        assertThat(text(routeRow("intake"))).contains("Tiếp nhận gói tin").contains("Đang chạy");
+        assertThat(console.text(routeRow("intake"))).contains("Tiếp nhận gói tin").contains("Đang chạy");
         driver.navigate().refresh();
-        waitLoaded("routes");
-        assertThat(text(By.id("tab-routes"))).isEqualTo("Tuyến");
+        console.waitLoaded("routes");
+        assertThat(console.text(By.id("tab-routes"))).isEqualTo("Tuyến");
         assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("vi");
 
         // ?lang=en on the console itself
         driver.get(base() + "/console/?lang=en#agencies");
-        waitLoaded("agencies");
-        assertThat(text(By.id("tab-agencies"))).isEqualTo("Agencies");
-        assertThat(text(By.id("agencies-title"))).isEqualTo("Agencies and their connections");
+        console.waitLoaded("agencies");
+        assertThat(console.text(By.id("tab-agencies"))).isEqualTo("Agencies");
+        assertThat(console.text(By.id("agencies-title"))).isEqualTo("Agencies and their connections");
     }
 
     // ====================================================================== wrong password
@@ -422,7 +423,7 @@ class ConsoleBrowserTest extends GatewayTest {
         driver.get(base() + "/console/login.html");
         wait(UI).until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
         assertThat(driver.findElement(By.id("login-error")).isDisplayed()).isFalse();
-        submitLogin("vanhanh", "mat-khau-sai");
+        console.submitLogin("vanhanh", "mat-khau-sai");
         wait(UI).until(ExpectedConditions.urlContains("error"));
         WebElement error = wait(UI).until(ExpectedConditions.visibilityOfElementLocated(By.id("login-error")));
         assertThat(error.getText()).isEqualTo("Tên đăng nhập hoặc mật khẩu không đúng.");
@@ -469,68 +470,9 @@ class ConsoleBrowserTest extends GatewayTest {
         return "http://127.0.0.1:" + port;
     }
 
-    /** Waits on a condition; the console re-renders a table when its data change, so stale elements are retried. */
+    /** Waits on what the page shows (see {@link ConsolePage#wait}). */
     private WebDriverWait wait(Duration timeout) {
-        WebDriverWait wait = new WebDriverWait(driver, timeout);
-        wait.ignoring(StaleElementReferenceException.class);
-        return wait;
-    }
-
-    private void login(String user, String password) {
-        driver.get(base() + "/console/login.html");
-        wait(UI).until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
-        submitLogin(user, password);
-    }
-
-    private void submitLogin(String user, String password) {
-        driver.findElement(By.id("username")).sendKeys(user);
-        driver.findElement(By.id("password")).sendKeys(password);
-        driver.findElement(By.id("login-submit")).click();
-    }
-
-    /** Waits until the console has loaded {@code view} (it marks body[data-loaded-view] after each load). */
-    private void waitLoaded(String view) {
-        wait(UI).withMessage(() -> "the console did not show " + view + " (at " + driver.getCurrentUrl() + ", title '"
-                + driver.getTitle() + "')").until(d -> {
-            String loaded = d.findElement(By.tagName("body")).getAttribute("data-loaded-view");
-            return loaded != null && loaded.equals(view);
-        });
-    }
-
-    /** Clicks what {@code by} finds, finding it again if a refresh replaced it between the find and the click. */
-    private void click(By by) {
-        wait(UI).until(d -> {
-            d.findElement(by).click();
-            return true;
-        });
-    }
-
-    private void openTab(String view) {
-        click(By.id("tab-" + view));
-        waitLoaded(view);
-    }
-
-    private void openDocument(String docId) {
-        ((JavascriptExecutor) driver).executeScript("location.hash = arguments[0];", "#document/" + docId);
-        waitLoaded("documents:" + docId);
-    }
-
-    /** The text of the element found by {@code by}, found again if a refresh replaced it meanwhile. */
-    private String text(By by) {
-        return wait(UI).until(d -> d.findElement(by).getText().trim());
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<String> problems() {
-        return (List<String>) ((JavascriptExecutor) driver).executeScript("return LienthongConsole.problems();");
-    }
-
-    private static By routeRow(String id) {
-        return By.cssSelector("#routes-table tr[data-route-id='" + id + "']");
-    }
-
-    private static By deadLetterRow(String docId) {
-        return By.cssSelector("#dead-table tbody tr[data-doc-id='" + docId + "']");
+        return console.wait(timeout);
     }
 
     private static String newDocumentId() {
