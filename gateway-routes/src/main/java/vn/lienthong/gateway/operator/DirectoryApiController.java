@@ -40,11 +40,14 @@ public class DirectoryApiController {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final DirectoryRepository directory;
+    private final vn.lienthong.gateway.security.SystemPolicies policies;
     private final TransactionTemplate transaction;
     private final vn.lienthong.gateway.security.SecurityProperties security;
 
     public DirectoryApiController(DirectoryRepository directory, TransactionTemplate transaction,
-                                  vn.lienthong.gateway.security.SecurityProperties security) {
+                                  vn.lienthong.gateway.security.SecurityProperties security,
+                                  vn.lienthong.gateway.security.SystemPolicies policies) {
+        this.policies = policies;
         this.directory = directory;
         this.transaction = transaction;
         this.security = security;
@@ -165,6 +168,7 @@ public class DirectoryApiController {
             throw new GatewayException(GatewayError.BAD_PARAMETER, "allowedSources: " + e.getMessage());
         }
         directory.setRequestSecurity(id, Boolean.TRUE.equals(input.strict()), sources);
+        policies.forget(id);
         Map<String, Object> view = view(system(id));
         view.put("strict", Boolean.TRUE.equals(input.strict()));
         view.put("allowedSources", sources);

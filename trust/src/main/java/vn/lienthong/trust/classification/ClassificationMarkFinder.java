@@ -65,6 +65,18 @@ public final class ClassificationMarkFinder {
         }
     }
 
+    /**
+     * As {@link #inFirstPage(Path)} for a document already parsed: empty when its text cannot be read, since then
+     * the text cannot be known.
+     */
+    public Optional<ClassificationMark> inFirstPageOf(PDDocument document) {
+        try {
+            return inFirstPage(document);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     /** The first mark near the top of the first page of {@code document}, if any. */
     public Optional<ClassificationMark> inFirstPage(PDDocument document) throws IOException {
         if (document.getNumberOfPages() == 0) {

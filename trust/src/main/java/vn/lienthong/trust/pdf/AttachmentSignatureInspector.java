@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
+import vn.lienthong.trust.classification.ClassificationMark;
 import vn.lienthong.trust.classification.ClassificationMarkFinder;
 import vn.lienthong.trust.zip.FileMagic;
 import vn.lienthong.trust.zip.SafeUnzip;
@@ -97,9 +98,12 @@ public final class AttachmentSignatureInspector {
             try (OutputStream out = Files.newOutputStream(spool)) {
                 in.transferTo(out);
             }
-            PdfVerificationReport report = verifier.verify(spool);
+            // one parse of the PDF for its signatures and for the classification mark on its first page
+            List<ClassificationMark> mark = new ArrayList<>(1);
+            PdfVerificationReport report = verifier.verify(spool,
+                    document -> marks.inFirstPageOf(document).ifPresent(mark::add));
             return new AttachedFile(entry.path(), report.size(), report.sha256(), true, report,
-                    marks.inFirstPage(spool).orElse(null));
+                    mark.isEmpty() ? null : mark.get(0));
         } finally {
             Files.deleteIfExists(spool);
         }

@@ -100,6 +100,20 @@ public final class PdfSignatureVerifier {
      * @throws IOException only when the file itself cannot be read
      */
     public PdfVerificationReport verify(Path file) throws IOException {
+        return verify(file, null);
+    }
+
+    /** Something else that reads the parsed PDF while it is open, so that one parse serves both. */
+    @FunctionalInterface
+    public interface AlsoRead {
+        void read(PDDocument document);
+    }
+
+    /**
+     * As {@link #verify(Path)}, and hands the parsed document to {@code alsoRead} first (not called when the file
+     * cannot be parsed as a PDF).
+     */
+    public PdfVerificationReport verify(Path file, AlsoRead alsoRead) throws IOException {
         Instant now = clock.instant();
         long size = Files.size(file);
         String sha256 = sha256(file);
@@ -115,6 +129,9 @@ public final class PdfSignatureVerifier {
             return unreadable(size, sha256, String.valueOf(e.getMessage()), String.valueOf(e.getMessage()));
         }
         try (document; FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            if (alsoRead != null) {
+                alsoRead.read(document);
+            }
             List<SignatureFieldVerifier.Field> found;
             try {
                 found = signatures(document);
