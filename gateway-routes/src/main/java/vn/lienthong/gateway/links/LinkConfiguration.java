@@ -30,7 +30,8 @@ public class LinkConfiguration {
     @Bean
     LinkForwarder linkForwarder(LinkRepository links, LinkClients clients, TrackingStore tracking,
                                 LinkProperties properties) {
-        return new LinkForwarder(links, clients, tracking, properties.callTimeout().plusSeconds(30));
+        return new LinkForwarder(links, clients, tracking, properties.callTimeout().plusSeconds(30),
+                properties.turnWait());
     }
 
     @Bean

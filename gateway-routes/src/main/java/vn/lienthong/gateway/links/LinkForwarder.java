@@ -40,13 +40,19 @@ public class LinkForwarder {
     private final LinkClients clients;
     private final TrackingStore tracking;
     private final Duration claimFor;
+    private final Duration turnWait;
 
-    /** @param claimFor how long a forward may hold its claim: longer than one call to the link */
-    public LinkForwarder(LinkRepository links, LinkClients clients, TrackingStore tracking, Duration claimFor) {
+    /**
+     * @param claimFor how long a forward may hold its claim: longer than one call to the link
+     * @param turnWait how long a forward that must wait its turn waits before it looks again
+     */
+    public LinkForwarder(LinkRepository links, LinkClients clients, TrackingStore tracking, Duration claimFor,
+                         Duration turnWait) {
         this.links = links;
         this.clients = clients;
         this.tracking = tracking;
         this.claimFor = claimFor;
+        this.turnWait = turnWait;
     }
 
     /** Thrown when the link did not take the packet this time; the broker tries again later. */
@@ -67,7 +73,7 @@ public class LinkForwarder {
         String subject = document.relatedDocId() == null ? document.id() : document.relatedDocId();
         if (!links.claimForward(subject, linkId, delivery.id(), Instant.now().plus(claimFor))) {
             throw new Pusher.Wait("văn bản này đang được chuyển qua liên kết " + linkId
-                    + " (another forward of this document over the link is under way)");
+                    + " (another forward of this document over the link is under way)", turnWait);
         }
         try {
             Optional<String> earlier = links.transferOf(document.id(), linkId);
@@ -78,7 +84,7 @@ public class LinkForwarder {
             }
             if (links.earlierWaiting(subject, linkId, document.id(), document.receivedAt())) {
                 throw new Pusher.Wait("chờ gói tin trước của cùng văn bản qua liên kết " + linkId
-                        + " (an earlier packet of the same document goes first)");
+                        + " (an earlier packet of the same document goes first)", turnWait);
             }
             handOff(link, document, delivery, packet);
         } finally {

@@ -14,6 +14,9 @@ import org.springframework.util.unit.DataSize;
  *                      takes the link over once it lapses
  * @param callTimeout   how long one call to a linked axis may take
  * @param maxPacketSize the largest packet taken from a link (the intake's own limit applies as well)
+ * @param turnWait      how long a forward that must wait its turn (another forward of the same document over the
+ *                      link under way, or an earlier packet of it not handed off yet) waits before it looks again;
+ *                      waiting spends none of the delivery's attempts
  * @param trustStore    a PKCS#12 trust store with the CAs of the linked axes' TLS certificates; none: the JVM's
  * @param trustStorePassword its password
  */
@@ -23,6 +26,7 @@ public record LinkProperties(
         @DefaultValue("2m") Duration pollLease,
         @DefaultValue("2m") Duration callTimeout,
         @DefaultValue("300MB") DataSize maxPacketSize,
+        @DefaultValue("2s") Duration turnWait,
         org.springframework.core.io.Resource trustStore,
         String trustStorePassword) {
 }

@@ -45,10 +45,11 @@ public class DeliveryRoute extends RouteBuilder {
                 .doTry()
                     .process(exchange -> worker.push(exchange.getMessage().getBody(String.class),
                             exchange.getMessage().getHeader("JMSXDeliveryCount", Integer.class)))
-                .doCatch(DeliveryWorker.PushInProgress.class)
+                .doCatch(DeliveryWorker.PushInProgress.class, Pusher.Wait.class)
                     // Another consumer is pushing it. A rollback would spend one of the delivery's attempts
                     // toward the dead-letter queue for a push that has not failed, so this message is consumed
-                    // and a new one is scheduled for when that consumer's claim ends.
+                    // and a new one is scheduled for when that consumer's claim ends (or, for a delivery waiting
+                    // its turn behind another, for when it should look again).
                     .process(DeliveryRoute::lookAgainWhenTheClaimEnds)
                     .to("jms:queue:" + DispatchRequest.PUSH_QUEUE + "?exchangePattern=InOnly&preserveMessageQos=true")
                 .end();
@@ -61,10 +62,11 @@ public class DeliveryRoute extends RouteBuilder {
 
     /** The same delivery id, with its priority, delivered by the broker once the other consumer's claim ends. */
     private static void lookAgainWhenTheClaimEnds(Exchange exchange) {
-        DeliveryWorker.PushInProgress busy = exchange.getProperty(Exchange.EXCEPTION_CAUGHT,
-                DeliveryWorker.PushInProgress.class);
+        Exception caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        java.time.Instant lookAgainAt = caught instanceof Pusher.Wait wait ? wait.lookAgainAt()
+                : ((DeliveryWorker.PushInProgress) caught).lookAgainAt();
         Message message = exchange.getMessage();
         message.removeHeaders("*", "JMSPriority", "JMSDeliveryMode");
-        message.setHeader(SCHEDULED_DELIVERY, busy.lookAgainAt().toEpochMilli());
+        message.setHeader(SCHEDULED_DELIVERY, lookAgainAt.toEpochMilli());
     }
 }

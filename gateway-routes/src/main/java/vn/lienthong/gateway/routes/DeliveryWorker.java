@@ -106,7 +106,7 @@ public class DeliveryWorker {
         try {
             pusher.push(recipient, document, delivery, payloads.path(document.storedSha256()));
         } catch (Pusher.Wait wait) {
-            // its turn has not come: the claim is given back, no failure is recorded, the broker tries again later
+            // its turn has not come: the claim is given back, no failure is recorded, the route schedules it again
             tracking.releasePushClaim(deliveryId);
             LOG.debug("Chuyển phát chờ lượt (delivery waits its turn) {}: {}", deliveryId, wait.getMessage());
             throw wait;

@@ -14,11 +14,18 @@ public interface Pusher {
 
     /**
      * Thrown when the delivery must let another one go first (e.g. an earlier status of the same document over the
-     * same link): not a failure of the recipient; the broker hands the message over again later.
+     * same link): not a failure of the recipient and no attempt spent; the message comes back at {@link #lookAgainAt}.
      */
     final class Wait extends Exception {
-        public Wait(String reason) {
+        private final transient java.time.Instant lookAgainAt;
+
+        public Wait(String reason, java.time.Duration lookAgainAfter) {
             super(reason, null, false, false);
+            this.lookAgainAt = java.time.Instant.now().plus(lookAgainAfter);
+        }
+
+        public java.time.Instant lookAgainAt() {
+            return lookAgainAt;
         }
     }
 }

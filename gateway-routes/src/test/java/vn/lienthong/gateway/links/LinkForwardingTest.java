@@ -36,8 +36,8 @@ import vn.lienthong.gateway.tracking.TrackingStore;
  * Forwarding over a link, against another axis on a real port ({@link FakeAxis}: the project's VDXP API in front of
  * a recorder, each sendEdoc held for a second so that calls made at once overlap): two recipients behind one link
  * get one hand-off even though their deliveries run at once, and the far side's statuses map back to each; a
- * document's statuses cross the link one at a time, in the order they were accepted; a link that fails raises one
- * alert, not one per agency behind it.
+ * document's statuses cross the link one at a time, in the order they were accepted, and waiting their turn spends
+ * none of their attempts; a link that fails raises one alert, not one per agency behind it.
  */
 class LinkForwardingTest extends GatewayTest {
 
@@ -68,7 +68,9 @@ class LinkForwardingTest extends GatewayTest {
         registry.add("gateway.delivery.initial-delay", () -> "200ms");
         registry.add("gateway.delivery.multiplier", () -> "1.0");
         registry.add("gateway.delivery.max-delay", () -> "200ms");
-        registry.add("gateway.delivery.max-attempts", () -> "200");
+        // few attempts: waiting one's turn (about five looks behind a held sendEdoc) must spend none of them
+        registry.add("gateway.delivery.max-attempts", () -> "3");
+        registry.add("gateway.links.turn-wait", () -> "200ms");
         registry.add("gateway.operators.alerts.recipient-failing-for", () -> "0s");
     }
 
