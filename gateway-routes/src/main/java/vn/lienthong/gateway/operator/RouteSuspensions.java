@@ -48,8 +48,10 @@ public class RouteSuspensions {
 
     /** Brings this node's routes in line with the table; while the database is away they stay as they are. */
     public void reconcile() {
-        if (!camel.getStatus().isStarted()) {
-            return; // starting or stopping: Camel owns the routes' states
+        ServiceStatus context = camel.getStatus();
+        if (!context.isStarted() && !context.isStarting()) {
+            return; // not yet started, or stopping: Camel owns the routes' states (at start, routes are started
+            // before the context counts as started, and that is when a suspension is first applied)
         }
         Set<String> wanted;
         try {

@@ -58,7 +58,8 @@ import vn.lienthong.gateway.support.SampleSystems;
  * acknowledges) and half to a push recipient (Sở Nội vụ), while node A is killed with SIGKILL and restarted,
  * the primary broker is killed (the backup takes over) and restarted (it takes back), and PostgreSQL is
  * restarted. Then every answered DocId is delivered exactly once, nothing is left PENDING or QUEUED, the
- * chain verifies; the figures are printed (lines {@code [ClusterIT]}).
+ * chain verifies; the figures are printed (lines {@code [ClusterIT]}). Then a route suspended through one node
+ * is suspended on the other, and the cluster-wide gauges are exported by one node only.
  */
 class ClusterIT {
 
@@ -119,7 +120,7 @@ class ClusterIT {
         // the first operator, made as the README tells: the jar's own command, a bcrypt hash in a file of its own
         Path operators = work.resolve("operators.yml");
         Process create = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-jar",
-                jar.toString(), "operator", "create", "--username", OPERATOR, "--role", "VIEWER",
+                jar.toString(), "operator", "create", "--username", OPERATOR, "--role", "OPERATOR",
                 "--name", "Kiểm tra cụm", "--file", operators.toString(), "--password-stdin")
                 .redirectErrorStream(true).redirectOutput(work.resolve("operator-create.log").toFile()).start();
         try (var stdin = create.getOutputStream()) {
@@ -140,7 +141,7 @@ class ClusterIT {
                 "--spring.config.additional-location=file:" + operators,
                 "--gateway.intake.sweep-interval=1s", "--gateway.intake.sweep-age=3s",
                 "--gateway.intake.queued-age=30s",
-                // a push claim left by the killed node lasts push-timeout + 30 s: the broker's retries must outlast it
+                // a push claim left by the killed node lasts push-timeout + 30 s; its delivery waits for the claim's end
                 "--gateway.intake.push-timeout=5s",
                 "--logging.level.org.apache.activemq=WARN"));
         gatewayArgs = args.toArray(String[]::new);
@@ -263,6 +264,14 @@ class ClusterIT {
         assertThat(documents).as("every stored document was answered (a cut-off one was sent again)")
                 .isEqualTo(answered.size());
         assertThat(chain.path("intact").asBoolean()).as(chain.toString()).isTrue();
+
+        // a route suspended through one node is suspended on the other, and resumed through it on both
+        assertThat(operator(nodeB, "POST", "/api/v1/routes/dead-letter/suspend").statusCode()).isEqualTo(200);
+        Await.until(Duration.ofSeconds(15), () -> routeState(nodeA, "dead-letter"), "Suspended"::equals);
+        assertThat(operator(nodeA, "POST", "/api/v1/routes/dead-letter/resume").statusCode()).isEqualTo(200);
+        Await.until(Duration.ofSeconds(15), () -> routeState(nodeB, "dead-letter"), "Started"::equals);
+        // the cluster-wide gauges are exported by one node, whichever holds their lease
+        Await.until(Duration.ofSeconds(40), () -> exportsClusterGauges(nodeA) + exportsClusterGauges(nodeB), n -> n == 1);
     }
 
     // ---------------------------------------------------------------- the parts
@@ -332,14 +341,37 @@ class ClusterIT {
     }
 
     private static JsonNode chainVerify() throws Exception {
-        String credentials = Base64.getEncoder().encodeToString((OPERATOR + ":" + OPERATOR_PASSWORD)
-                .getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + nodeB.port() + "/api/v1/chain/verify"))
-                .header("Authorization", "Basic " + credentials).header("Accept", "application/json")
-                .timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = operator(nodeB, "GET", "/api/v1/chain/verify");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return new ObjectMapper().readTree(response.body());
+    }
+
+    /** A call of the operator API (or the metrics) of {@code node}, as the cluster's operator. */
+    private static HttpResponse<String> operator(GatewayProcess node, String method, String path) throws Exception {
+        String credentials = Base64.getEncoder().encodeToString((OPERATOR + ":" + OPERATOR_PASSWORD)
+                .getBytes(StandardCharsets.UTF_8));
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + node.port() + path))
+                .header("Authorization", "Basic " + credentials)
+                .header("Accept", path.startsWith("/actuator/") ? "text/plain" : "application/json")
+                .header("X-Requested-With", "XMLHttpRequest")
+                .timeout(Duration.ofSeconds(60)).method(method, HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String routeState(GatewayProcess node, String routeId) throws Exception {
+        for (JsonNode route : new ObjectMapper().readTree(operator(node, "GET", "/api/v1/routes").body())) {
+            if (route.path("id").asText().equals(routeId)) {
+                return route.path("state").asText();
+            }
+        }
+        return null;
+    }
+
+    private static int exportsClusterGauges(GatewayProcess node) throws Exception {
+        HttpResponse<String> metrics = operator(node, "GET", "/actuator/prometheus");
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        return metrics.body().contains("lienthong_deliveries{") ? 1 : 0;
     }
 
     /** The push recipient's system: counts what it is given, by delivery id. */
