@@ -225,10 +225,10 @@ final class VdxpCommands {
                 long size = download(client, base, part);
                 if (size < 0) {
                     // refused, or a server without downloadEdoc: getEdoc answers with the code and message
-                    VdxpClient.Answer answer = Vdxp.requireOk(Vdxp.call(base, () -> client.getEdoc(docId)));
-                    byte[] packet = VdxpClient.decodeEdoc(answer);
-                    Files.write(part, packet);
-                    size = packet.length;
+                    try (java.io.OutputStream out = Files.newOutputStream(part)) {
+                        Vdxp.requireOk(Vdxp.call(base, () -> client.getEdoc(docId, out)));
+                    }
+                    size = Files.size(part);
                 }
                 Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 PrintWriter stdout = spec.commandLine().getOut();

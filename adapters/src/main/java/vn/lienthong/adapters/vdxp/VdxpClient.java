@@ -1,6 +1,7 @@
 package vn.lienthong.adapters.vdxp;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -107,6 +108,34 @@ public final class VdxpClient {
     /** getEdoc: the answer's data is the packet in base64; {@link #decodeEdoc} turns it into bytes. */
     public Answer getEdoc(String docId) throws IOException, InterruptedException {
         return call("getEdoc", Map.of("docId", docId, "filePath", "."));
+    }
+
+    /**
+     * getEdoc with the packet decoded into {@code packet} as the answer arrives, never held whole in memory (a
+     * packet of hundreds of MB passes through a small buffer, and Jackson's limit on one string's length does not
+     * apply). The answer returned carries every field but {@code data}.
+     */
+    public Answer getEdoc(String docId, OutputStream packet) throws IOException, InterruptedException {
+        HttpResponse<InputStream> response = http.send(request("getEdoc", Map.of("docId", docId, "filePath", "."),
+                "application/json", HttpRequest.BodyPublishers.ofString("{}"), "POST"),
+                HttpResponse.BodyHandlers.ofInputStream());
+        com.fasterxml.jackson.databind.node.ObjectNode fields = JSON.createObjectNode();
+        try (InputStream body = response.body();
+             com.fasterxml.jackson.core.JsonParser parser = JSON.getFactory().createParser(body)) {
+            if (parser.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                throw new IOException("getEdoc: câu trả lời không phải đối tượng JSON (the answer is not a JSON object)");
+            }
+            while (parser.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                com.fasterxml.jackson.core.JsonToken value = parser.nextToken();
+                if ("data".equals(name) && value == com.fasterxml.jackson.core.JsonToken.VALUE_STRING) {
+                    parser.readBinaryValue(packet); // base64 decoded as it is read
+                } else {
+                    fields.set(name, JSON.readTree(parser));
+                }
+            }
+        }
+        return new Answer(response.statusCode(), fields);
     }
 
     public static byte[] decodeEdoc(Answer answer) {

@@ -52,7 +52,7 @@ class VdxpControllerTest {
     static void startTheApi() throws LifecycleException, IOException {
         exchange = new InMemoryExchange(dir.resolve("store"));
         Path spool = Files.createDirectories(dir.resolve("spool"));
-        VdxpController controller = new VdxpController(exchange, new VdxpSettings(1 << 20, spool));
+        VdxpController controller = new VdxpController(exchange, new VdxpSettings(64 << 20, spool));
         tomcat = new Tomcat();
         tomcat.setBaseDir(dir.resolve("tomcat").toString());
         Connector connector = new Connector();
@@ -145,6 +145,33 @@ class VdxpControllerTest {
         assertThat(ubnd().updateStatus(docId, "done", "Đã nhận").ok()).isTrue();
         assertThat(exchange.acks).contains(new InMemoryExchange.Ack("qlvb-ubnd", docId,
                 ExchangeService.TransportAck.DONE, "Đã nhận"));
+    }
+
+    @Test
+    void aPacketOverJacksonsStringLimitIsReadThroughGetEdocAsItArrives() throws Exception {
+        // 30 MB of packet is 40 MB of base64, twice Jackson's default limit on one string (20 MB)
+        Path large = Files.createTempFile(dir, "large-", ".edxml");
+        java.security.MessageDigest sent = java.security.MessageDigest.getInstance("SHA-256");
+        try (java.io.OutputStream out = new java.security.DigestOutputStream(Files.newOutputStream(large), sent)) {
+            out.write(PACKET.replace("</edXML>", "<!--").getBytes(StandardCharsets.UTF_8));
+            byte[] filler = "x".repeat(64 * 1024).getBytes(StandardCharsets.US_ASCII);
+            for (int i = 0; i < 480; i++) {
+                out.write(filler);
+            }
+            out.write("--></edXML>".getBytes(StandardCharsets.UTF_8));
+        }
+        String docId = tinhuy().sendEdoc(large, "edoc", "000.00.00.D41").docId();
+        exchange.deliver(docId, InMemoryExchange.UBND, "000.00.00.D41", "000.00.00.H41");
+
+        java.security.MessageDigest received = java.security.MessageDigest.getInstance("SHA-256");
+        VdxpClient.Answer got;
+        try (java.io.OutputStream out = new java.security.DigestOutputStream(java.io.OutputStream.nullOutputStream(),
+                received)) {
+            got = ubnd().getEdoc(docId, out);
+        }
+        assertThat(got.ok()).as(got.json().toString()).isTrue();
+        assertThat(got.json().has("data")).isFalse();
+        assertThat(received.digest()).isEqualTo(sent.digest());
     }
 
     @Test
