@@ -32,6 +32,7 @@ import vn.lienthong.testsupport.GatewayProcess;
  * data directory, sample directory and operators), the commands run in-process through {@link CliRunner},
  * and once through the tool's own jar with its credentials in the environment.
  */
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class CliAgainstGatewayIT {
 
     private static final String TINH_UY = TestPackets.TINH_UY;
@@ -431,6 +432,69 @@ class CliAgainstGatewayIT {
     }
 
     /** Runs a --json command until its answer satisfies {@code done} (deliveries are asynchronous). */
+    /**
+     * Issue 10.5: {@code lienthong purge} as operators run it. Runs last: it purges every finished document of the
+     * gateway these tests share. A dry run changes nothing, an OPERATOR may not purge (48), an ADMIN purges the
+     * finished document's packet (the recipient then gets 65) and keeps the one still waiting in an inbox.
+     */
+    @Test
+    @org.junit.jupiter.api.Order(Integer.MAX_VALUE)
+    void anAdminPurgesTheOldPacketsOfFinishedDocumentsFromTheCommandLine() throws Exception {
+        Map<String, String> vpcp = system("vpcp", "vpcp-secret-2026");
+        String finishedId = newDocumentId(TINH_UY);
+        String waitingId = newDocumentId(TINH_UY);
+        for (String documentId : List.of(finishedId, waitingId)) {
+            CliRunner send = CliRunner.run(tinhUy(), "send", TestPackets.document(work,
+                    "vpcp-sdk-example/edoc_new.edxml", TINH_UY, List.of(VPCP), documentId).toString(), "--from", TINH_UY);
+            assertThat(send.exitCode()).as(send.toString()).isZero();
+        }
+        // the inbox may hold other tests' documents: each copy is fetched once to learn its DocumentId
+        Map<String, String> copyOf = new HashMap<>();
+        awaitJson(() -> CliRunner.run(vpcp, "inbox", "--json"), answer -> {
+            for (JsonNode item : answer.path("data")) {
+                String copy = item.path("docId").asText();
+                if (!copyOf.containsValue(copy)) {
+                    Path file = work.resolve(copy + ".edxml");
+                    assertThat(CliRunner.run(vpcp, "get", copy, "--out", file.toString()).exitCode()).isZero();
+                    try {
+                        copyOf.put(((EdocHeader) TestPackets.header(file)).messageHeader().documentId(), copy);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+            }
+            return copyOf.containsKey(finishedId) && copyOf.containsKey(waitingId);
+        });
+        String finished = copyOf.get(finishedId);
+        String waiting = copyOf.get(waitingId);
+        assertThat(CliRunner.run(vpcp, "ack", finished).exitCode()).isZero();
+        Map<String, String> quantri = operator("quantri", "quantri-2026");
+
+        CliRunner dryRun = CliRunner.run(quantri, "purge", "--older-than", "PT0S", "--dry-run");
+        assertThat(dryRun.exitCode()).as(dryRun.toString()).isZero();
+        assertThat(dryRun.out()).contains("Sẽ xóa (would purge)");
+        assertThat(CliRunner.run(vpcp, "get", finished, "--out", work.resolve("again.edxml").toString()).exitCode())
+                .as("a dry run deletes nothing").isZero();
+
+        CliRunner notAdmin = CliRunner.run(vanhanh(), "purge", "--older-than", "PT0S");
+        assertThat(notAdmin.exitCode()).as(notAdmin.toString()).isEqualTo(LienthongCli.EXIT_AUTH);
+        assertThat(notAdmin.err()).contains("48");
+
+        CliRunner purge = CliRunner.run(quantri, "purge", "--older-than", "PT0S", "--json");
+        assertThat(purge.exitCode()).as(purge.toString()).isZero();
+        JsonNode purged = JSON.readTree(purge.out());
+        assertThat(purged.path("documents").asInt()).isPositive();
+        assertThat(purged.path("bytes").asLong()).isPositive();
+        assertThat(CliRunner.run(quantri, "purge", "--older-than", "PT0S").out()).contains("Đã xóa (purged)");
+
+        CliRunner gone = CliRunner.run(vpcp, "get", finished, "--out", work.resolve("gone.edxml").toString());
+        assertThat(gone.exitCode()).as(gone.toString()).isEqualTo(LienthongCli.EXIT_REFUSED);
+        assertThat(gone.err()).contains("65");
+        assertThat(work.resolve("gone.edxml")).doesNotExist();
+        assertThat(CliRunner.run(vpcp, "get", waiting, "--out", work.resolve("waiting.edxml").toString()).exitCode())
+                .as("a document still waiting keeps its packet").isZero();
+    }
+
     private static JsonNode awaitJson(Supplier<CliRunner> command, Predicate<JsonNode> done) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         CliRunner last = command.get();

@@ -51,6 +51,30 @@ final class PushSupport {
         }
     }
 
+    /** The HTTP headers proving the push ({@link PushProof}); none when the target has no secret. */
+    static java.util.Map<String, String> proof(PushTarget target, PushMessage message) throws PushException {
+        if (target.secret() == null) {
+            return java.util.Map.of();
+        }
+        PushMessage hashed = message;
+        if (message.sha256() == null) {
+            try (var in = Files.newInputStream(message.packetFile())) {
+                java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+                byte[] buffer = new byte[64 * 1024];
+                for (int n; (n = in.read(buffer)) > 0; ) {
+                    digest.update(buffer, 0, n);
+                }
+                hashed = message.withSha256(java.util.HexFormat.of().formatHex(digest.digest()));
+            } catch (IOException e) {
+                throw new PushException(PushException.Kind.PACKET,
+                        "Không đọc được gói tin " + message.docId() + " (packet file unreadable: " + e + ")", e);
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return PushProof.headers(hashed, target.secret(), java.time.Instant.now());
+    }
+
     static PushException timeout(PushTarget target, Throwable cause) {
         return new PushException(PushException.Kind.TIMEOUT, "Bên nhận không trả lời trong " + human(target.timeout())
                 + " (no answer within " + target.timeout() + ")", cause);

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,6 +23,8 @@ import jakarta.activation.FileDataSource;
 import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
 import org.apache.cxf.endpoint.Server;
+import org.apache.cxf.helpers.CastUtils;
+import org.apache.cxf.phase.PhaseInterceptorChain;
 import org.apache.cxf.jaxws.JaxWsServerFactoryBean;
 import org.apache.cxf.message.Message;
 import org.apache.cxf.transport.http.HttpDestinationFactory;
@@ -31,6 +34,8 @@ import org.slf4j.LoggerFactory;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import vn.lienthong.adapters.exchange.LogSafe;
+
 /**
  * The receiving side of a push, ready to run: publishes a {@link LienthongReceiver} implementation as a
  * SOAP endpoint ({@link #publishSoap}) or as a REST endpoint ({@link #publishRest}) that the gateway's
@@ -39,6 +44,9 @@ import com.sun.net.httpserver.HttpServer;
  * <p>The REST endpoint runs on the JDK's HTTP server and needs nothing more. The SOAP endpoint needs a
  * standalone HTTP server transport for CXF at runtime: add {@code org.apache.cxf:cxf-rt-transports-http-jetty}
  * (the cxf-bom version) to the classpath; the gateway itself does not need it.
+ *
+ * <p>Given a {@link PushVerifier}, either endpoint refuses a push whose {@link PushProof} does not hold (forged,
+ * altered, stale or replayed) before the receiver sees it: REST answers 401, SOAP a fault.
  */
 public final class ReceiverEndpoints {
 
@@ -65,6 +73,13 @@ public final class ReceiverEndpoints {
      * @throws IllegalStateException when no standalone HTTP server transport for CXF is on the classpath
      */
     public static Handle publishSoap(String host, int port, String path, LienthongReceiver receiver) {
+        return publishSoap(host, port, path, receiver, null);
+    }
+
+    /** The same, checking each push's proof with {@code verifier} first (null: no check). */
+    public static Handle publishSoap(String host, int port, String path, LienthongReceiver receiver,
+                                     PushVerifier verifier) {
+        LienthongReceiver served = verifier == null ? receiver : new VerifyingReceiver(receiver, verifier);
         Bus bus = BusFactory.newInstance().createBus();
         if (bus.getExtension(HttpDestinationFactory.class) == null) {
             bus.shutdown(true);
@@ -77,7 +92,7 @@ public final class ReceiverEndpoints {
             int chosen = port == 0 ? freePort(host) : port;
             URI url = URI.create("http://" + host + ":" + chosen + normalisedPath);
             try {
-                Server server = soapServer(bus, url, receiver);
+                Server server = soapServer(bus, url, served);
                 return new Handle() {
                     @Override
                     public URI url() {
@@ -122,6 +137,12 @@ public final class ReceiverEndpoints {
      */
     public static Handle publishRest(InetSocketAddress address, String path, Path spoolDir, LienthongReceiver receiver)
             throws IOException {
+        return publishRest(address, path, spoolDir, receiver, null);
+    }
+
+    /** The same, checking each push's proof with {@code verifier} first (null: no check); a refusal answers 401. */
+    public static Handle publishRest(InetSocketAddress address, String path, Path spoolDir, LienthongReceiver receiver,
+                                     PushVerifier verifier) throws IOException {
         Files.createDirectories(spoolDir);
         HttpServer server = HttpServer.create(address, 0);
         AtomicInteger threads = new AtomicInteger();
@@ -133,7 +154,7 @@ public final class ReceiverEndpoints {
         server.setExecutor(executor);
         server.createContext(path.startsWith("/") ? path : "/" + path, exchange -> {
             try (exchange) {
-                handleRest(exchange, spoolDir, receiver);
+                handleRest(exchange, spoolDir, receiver, verifier);
             }
         });
         server.start();
@@ -153,7 +174,8 @@ public final class ReceiverEndpoints {
         };
     }
 
-    private static void handleRest(HttpExchange exchange, Path spoolDir, LienthongReceiver receiver) throws IOException {
+    private static void handleRest(HttpExchange exchange, Path spoolDir, LienthongReceiver receiver,
+                                   PushVerifier verifier) throws IOException {
         if (!"POST".equals(exchange.getRequestMethod())) {
             exchange.getResponseHeaders().set("Allow", "POST");
             answer(exchange, 405, "Chỉ nhận POST (POST only)");
@@ -171,7 +193,19 @@ public final class ReceiverEndpoints {
         Path body = Files.createTempFile(spoolDir, "push-", ".edxml");
         try {
             try (InputStream in = exchange.getRequestBody()) {
-                Files.copy(in, body, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                if (verifier == null) {
+                    Files.copy(in, body, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                } else {
+                    verifier.receive(new PushVerifier.Received(deliveryId, docId, messageType,
+                            headers.getFirst(RestPushClient.FROM), headers.getFirst(RestPushClient.TO),
+                            headers.getFirst(PushProof.TIMESTAMP), headers.getFirst(PushProof.CONTENT_SHA256),
+                            headers.getFirst(PushProof.SIGNATURE)), in, body);
+                }
+            } catch (PushVerifier.Refused e) {
+                LOG.warn("REST receiver refused a push {} ({}): {}", LogSafe.text(deliveryId), LogSafe.text(docId),
+                        e.getMessage());
+                answer(exchange, 401, e.getMessage());
+                return;
             }
             String acknowledgement;
             try {
@@ -179,13 +213,69 @@ public final class ReceiverEndpoints {
                         headers.getFirst(RestPushClient.FROM), headers.getFirst(RestPushClient.TO),
                         new DataHandler(new FileDataSource(body.toFile())));
             } catch (RuntimeException e) {
-                LOG.info("REST receiver refused {} ({}): {}", deliveryId, docId, e.toString());
+                LOG.info("REST receiver refused {} ({}): {}", LogSafe.text(deliveryId), LogSafe.text(docId),
+                        LogSafe.text(e.toString()));
                 answer(exchange, 500, String.valueOf(e.getMessage()));
                 return;
             }
             answer(exchange, 200, acknowledgement == null ? "" : acknowledgement);
         } finally {
             Files.deleteIfExists(body);
+        }
+    }
+
+    /** Checks the proof of each SOAP push (its HTTP headers) before the receiver sees the packet. */
+    private static final class VerifyingReceiver implements LienthongReceiver {
+        private final LienthongReceiver receiver;
+        private final PushVerifier verifier;
+
+        VerifyingReceiver(LienthongReceiver receiver, PushVerifier verifier) {
+            this.receiver = receiver;
+            this.verifier = verifier;
+        }
+
+        @Override
+        public String receiveDocument(String deliveryId, String docId, String messageType, String from, String to,
+                                      DataHandler packet) {
+            Map<String, List<String>> headers = CastUtils.cast((Map<?, ?>) PhaseInterceptorChain.getCurrentMessage()
+                    .get(Message.PROTOCOL_HEADERS));
+            Path file = null;
+            try {
+                file = Files.createTempFile("lienthong-push-", ".edxml");
+                try (InputStream in = packet.getInputStream()) {
+                    verifier.receive(new PushVerifier.Received(deliveryId, docId, messageType, from, to,
+                            header(headers, PushProof.TIMESTAMP), header(headers, PushProof.CONTENT_SHA256),
+                            header(headers, PushProof.SIGNATURE)), in, file);
+                }
+                return receiver.receiveDocument(deliveryId, docId, messageType, from, to,
+                        new DataHandler(new FileDataSource(file.toFile())));
+            } catch (PushVerifier.Refused e) {
+                LOG.warn("SOAP receiver refused a push {} ({}): {}", LogSafe.text(deliveryId), LogSafe.text(docId),
+                        e.getMessage());
+                throw new IllegalArgumentException(e.getMessage()); // a SOAP fault to the caller
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } finally {
+                if (file != null) {
+                    try {
+                        Files.deleteIfExists(file);
+                    } catch (IOException e) {
+                        LOG.debug("could not delete {}", file, e);
+                    }
+                }
+            }
+        }
+
+        private static String header(Map<String, List<String>> headers, String name) {
+            if (headers != null) {
+                for (Map.Entry<String, List<String>> header : headers.entrySet()) {
+                    if (name.equalsIgnoreCase(header.getKey()) && header.getValue() != null
+                            && !header.getValue().isEmpty()) {
+                        return header.getValue().get(0);
+                    }
+                }
+            }
+            return null;
         }
     }
 

@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * <li>{@value #DELIVERY_ID}: the delivery id, the same on every attempt: the recipient's idempotency key
  * (answer 2xx to a delivery id already stored, without storing it again);</li>
  * <li>{@value #DOC_ID}, {@value #MESSAGE_TYPE} ({@code edoc}/{@code status}), {@value #FROM}, {@value #TO}
- * (agency codes).</li>
+ * (agency codes);</li>
+ * <li>with a secret on the target, the {@link PushProof} headers.</li>
  * </ul>
  * Any 2xx answer means delivered. Thread-safe; one instance serves every target.
  */
@@ -63,9 +64,12 @@ public final class RestPushClient implements PushClient {
     public void push(PushTarget target, PushMessage message) throws PushException {
         URI uri = PushSupport.endpoint(target, PushTarget.Mode.REST);
         PushSupport.checkPacket(message);
+        java.util.Map<String, String> proof = PushSupport.proof(target, message);
         HttpRequest request;
         try {
-            request = HttpRequest.newBuilder(uri)
+            HttpRequest.Builder builder = HttpRequest.newBuilder(uri);
+            proof.forEach(builder::header);
+            request = builder
                     .timeout(target.timeout())
                     .header("Content-Type", CONTENT_TYPE)
                     .header(DELIVERY_ID, message.deliveryId())

@@ -87,6 +87,7 @@ public final class SoapPushClient implements PushClient, AutoCloseable {
     public void push(PushTarget target, PushMessage message) throws PushException {
         PushSupport.endpoint(target, PushTarget.Mode.SOAP);
         PushSupport.checkPacket(message);
+        Map<String, String> proof = PushSupport.proof(target, message);
         LienthongReceiver receiver;
         try {
             receiver = clients.computeIfAbsent(new Key(target.endpointUrl(), target.timeout()), this::create);
@@ -97,7 +98,7 @@ public final class SoapPushClient implements PushClient, AutoCloseable {
         // CXF's own timeouts bound connecting, sending and waiting for the answer's headers; the watchdog
         // also bounds reading the answer, by interrupting a call that outlives them
         Future<Void> call = watchdog.submit(() -> {
-            call(target, message, receiver);
+            call(target, message, receiver, proof);
             return null;
         });
         try {
@@ -120,7 +121,12 @@ public final class SoapPushClient implements PushClient, AutoCloseable {
         }
     }
 
-    private void call(PushTarget target, PushMessage message, LienthongReceiver receiver) throws PushException {
+    private void call(PushTarget target, PushMessage message, LienthongReceiver receiver, Map<String, String> proof)
+            throws PushException {
+        // the proof travels as HTTP headers of this call (the request context is this thread's: see create())
+        Map<String, java.util.List<String>> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        proof.forEach((name, value) -> headers.put(name, java.util.List.of(value)));
+        ((jakarta.xml.ws.BindingProvider) receiver).getRequestContext().put(Message.PROTOCOL_HEADERS, headers);
         DataHandler packet = new DataHandler(new FileDataSource(message.packetFile().toFile()) {
             @Override
             public String getContentType() {
@@ -178,6 +184,8 @@ public final class SoapPushClient implements PushClient, AutoCloseable {
         properties.put(Message.MTOM_ENABLED, Boolean.TRUE);
         factory.setProperties(properties);
         LienthongReceiver receiver = factory.create(LienthongReceiver.class);
+        // the client is shared by every push to this endpoint: each call's headers stay in its own thread
+        ClientProxy.getClient(receiver).setThreadLocalRequestContext(true);
         HTTPConduit conduit = (HTTPConduit) ClientProxy.getClient(receiver).getConduit();
         HTTPClientPolicy policy = new HTTPClientPolicy();
         long millis = key.timeout().toMillis();

@@ -81,6 +81,16 @@ public class DirectoryRepository {
         return Optional.of(found.get(0));
     }
 
+    /**
+     * The secret that proves pushes to {@code agencyCode} ({@code PushProof}): the secret of the system that receives
+     * for it (the first by id when several do); empty when no system does.
+     */
+    public Optional<String> pushSecretOf(String agencyCode) {
+        return jdbc.sql("SELECT system_id FROM system_agency WHERE agency_code = ? ORDER BY system_id")
+                .param(agencyCode).query(String.class).list().stream().findFirst()
+                .flatMap(this::findSystem).map(SystemAccount::secret);
+    }
+
     /** Every system, by id. */
     public List<SystemAccount> listSystems() {
         return systems("", null);

@@ -105,9 +105,9 @@ public class ExchangeConfiguration {
                             @org.springframework.beans.factory.annotation.Qualifier("lenientCertificateValidator")
                             CertificateValidator lenientCertificateValidator,
                             PdfSignatureInspection pdfInspection, PdfSignatureStore pdfSignatures,
-                            LinkRouting linkRouting) {
+                            LinkRouting linkRouting, vn.lienthong.gateway.limits.LimitsProperties limits) {
         return new IntakeSteps(directory, tracking, payloads, properties, certificateValidator,
-                lenientCertificateValidator, pdfInspection, pdfSignatures, linkRouting);
+                lenientCertificateValidator, pdfInspection, pdfSignatures, linkRouting, limits.packet());
     }
 
     @Bean
@@ -146,9 +146,13 @@ public class ExchangeConfiguration {
         return new RoutingPushClient();
     }
 
-    /** Pushes with the client the recipient's delivery mode names (SOAP or REST), or forwards through its link. */
+    /**
+     * Pushes with the client the recipient's delivery mode names (SOAP or REST), with the proof signed by the
+     * recipient system's secret, or forwards through its link.
+     */
     @Bean
-    Pusher pusher(RoutingPushClient client, IntakeProperties properties, LinkForwarder links) {
+    Pusher pusher(RoutingPushClient client, IntakeProperties properties, LinkForwarder links,
+                  DirectoryRepository directory) {
         return (recipient, document, delivery, packet) -> {
             if (recipient.deliveryMode() == DeliveryMode.LINK) {
                 links.forward(recipient, document, delivery, packet);
@@ -157,9 +161,9 @@ public class ExchangeConfiguration {
             client.push(
                 new PushTarget(recipient.pushEndpoint(),
                         recipient.deliveryMode() == DeliveryMode.PUSH_SOAP ? PushTarget.Mode.SOAP : PushTarget.Mode.REST,
-                        properties.pushTimeout()),
+                        properties.pushTimeout(), directory.pushSecretOf(delivery.recipientCode()).orElse(null)),
                 new PushMessage(delivery.id(), document.id(), document.messageType(), document.fromCode(),
-                        delivery.recipientCode(), packet, document.storedSize()));
+                        delivery.recipientCode(), packet, document.storedSize(), document.storedSha256().trim()));
         };
     }
 

@@ -30,6 +30,7 @@ import vn.lienthong.edxml.dsig.EdxmlSignatureVerifier;
 import vn.lienthong.edxml.dsig.SignatureCheck;
 import vn.lienthong.edxml.io.EdxmlReader;
 import vn.lienthong.edxml.io.EdxmlWriter;
+import vn.lienthong.edxml.io.ReadLimits;
 import vn.lienthong.edxml.model.Bussiness;
 import vn.lienthong.edxml.model.EdocHeader;
 import vn.lienthong.edxml.model.MessageHeader;
@@ -45,6 +46,7 @@ import vn.lienthong.edxml.validation.EdxmlValidator;
 import vn.lienthong.gateway.directory.Agency;
 import vn.lienthong.gateway.directory.DirectoryRepository;
 import vn.lienthong.gateway.directory.SignaturePolicy;
+import vn.lienthong.gateway.limits.LimitsProperties;
 import vn.lienthong.gateway.links.LinkRouting;
 import vn.lienthong.gateway.payload.PayloadStore;
 import vn.lienthong.gateway.payload.Sha256;
@@ -73,7 +75,8 @@ public class IntakeSteps {
     private final EdxmlSignatureVerifier signatureVerifier;
     private final CertificateValidator certificates;
     private final CertificateValidator lenientCertificates;
-    private final EdxmlValidator validator = new EdxmlValidator();
+    private final EdxmlValidator validator;
+    private final LimitsProperties.Packet packetLimits;
     private final PdfSignatureInspection pdfInspection;
     private final PdfSignatureStore pdfSignatures;
     private final LinkRouting links;
@@ -81,8 +84,14 @@ public class IntakeSteps {
     public IntakeSteps(DirectoryRepository directory, TrackingStore tracking, PayloadStore payloads,
                        IntakeProperties properties, CertificateValidator certificates,
                        CertificateValidator lenientCertificates,
-                       PdfSignatureInspection pdfInspection, PdfSignatureStore pdfSignatures, LinkRouting links) {
+                       PdfSignatureInspection pdfInspection, PdfSignatureStore pdfSignatures, LinkRouting links,
+                       LimitsProperties.Packet packetLimits) {
         this.links = links;
+        this.packetLimits = packetLimits;
+        // the reader lets one attachment past the bound through, for the meter to refuse it with its own code (69)
+        ReadLimits defaults = ReadLimits.DEFAULT;
+        this.validator = new EdxmlValidator(new ReadLimits(defaults.maxFieldChars(), defaults.maxDepth(),
+                packetLimits.maxAttachments() + 1, defaults.maxRepeats()));
         this.lenientCertificates = lenientCertificates;
         this.pdfInspection = pdfInspection;
         this.pdfSignatures = pdfSignatures;
@@ -113,16 +122,24 @@ public class IntakeSteps {
      * The whole packet against QCVN 102:2016, in one read: each attachment is decoded once, and the PDFs in it
      * are checked on the way ({@link #inspectPdfSignatures} judges the result later, in its place in the route).
      * Warnings (an agency code outside the published grammars) do not refuse it: the directory decides
-     * whether a code exists.
+     * whether a code exists. What the packet costs is metered in the same pass and bounded (66-69).
      */
     public void validate(Intake intake) {
         List<ValidationIssue> issues;
         List<AttachmentSignatureReport> pdfReports = new ArrayList<>();
-        try (InputStream in = Files.newInputStream(intake.packet.file())) {
-            issues = ValidationIssue.errorsOf(validator.validate(in,
-                    (attachment, content) -> pdfReports.add(pdfInspection.inspect(attachment, content))));
+        PacketCostMeter cost = new PacketCostMeter(packetLimits);
+        try (InputStream in = cost.metering(Files.newInputStream(intake.packet.file()))) {
+            issues = ValidationIssue.errorsOf(validator.validate(in, (attachment, content) -> {
+                cost.attachment();
+                pdfReports.add(pdfInspection.inspect(attachment, content, cost.inspection()));
+            }));
         } catch (IOException e) {
-            throw new GatewayException(GatewayError.INTERNAL_ERROR, e.getMessage(), e);
+            GatewayException over = cost.refusal(e);
+            throw over != null ? over : new GatewayException(GatewayError.INTERNAL_ERROR, e.getMessage(), e);
+        }
+        GatewayException over = cost.refusal(null);
+        if (over != null) {
+            throw over;
         }
         intake.pdfSignatures = PdfSignatureInspection.Result.of(pdfReports);
         if (!issues.isEmpty()) {

@@ -18,6 +18,7 @@ import org.springframework.util.unit.DataSize;
  * @param bytesPerDay        bytes of packets a system may submit per day (UTC), accepted or not
  * @param systems            per system id, values that replace the defaults above
  * @param disk               the disk budget of the payload store and the spool
+ * @param packet             what one packet may cost to check, whoever sends it
  */
 @ConfigurationProperties("gateway.limits")
 public record LimitsProperties(
@@ -26,7 +27,8 @@ public record LimitsProperties(
         @DefaultValue("16") int concurrentUploads,
         @DefaultValue("100GB") DataSize bytesPerDay,
         Map<String, SystemOverride> systems,
-        @DefaultValue Disk disk) {
+        @DefaultValue Disk disk,
+        @DefaultValue Packet packet) {
 
     public LimitsProperties {
         systems = systems == null ? Map.of() : Map.copyOf(systems);
@@ -53,6 +55,30 @@ public record LimitsProperties(
     }
 
     public record SystemLimit(double requestsPerSecond, int burst, int concurrentUploads, long bytesPerDay) {
+    }
+
+    /**
+     * Bounds on the cost of one packet, enforced while the intake reads it (refusals 66-69).
+     *
+     * @param maxHeaderSize    bytes before the first attachment: the edXMLEnvelope (66)
+     * @param maxPdfSignatures PDF signatures verified in one packet, over all its PDFs (67)
+     * @param maxUnpackedSize  bytes of the files unpacked from all attachments of one packet, ZIPs included (68)
+     * @param maxAttachments   attachments in one packet (69)
+     */
+    public record Packet(
+            @DefaultValue("1MB") DataSize maxHeaderSize,
+            @DefaultValue("100") int maxPdfSignatures,
+            @DefaultValue("2GB") DataSize maxUnpackedSize,
+            @DefaultValue("500") int maxAttachments) {
+
+        public Packet {
+            // the reader reads ahead up to 64 KiB, counted with the envelope: a smaller bound would refuse any packet
+            if (maxHeaderSize.toBytes() < 128 * 1024 || maxPdfSignatures < 0 || maxUnpackedSize.toBytes() < 1
+                    || maxAttachments < 1) {
+                throw new IllegalArgumentException("gateway.limits.packet.*: max-header-size ít nhất 128KB, "
+                        + "các giá trị khác phải dương (max-header-size at least 128KB, the others positive)");
+            }
+        }
     }
 
     /**

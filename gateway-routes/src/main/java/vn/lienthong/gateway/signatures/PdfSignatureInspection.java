@@ -10,6 +10,7 @@ import vn.lienthong.edxml.io.EdxmlReader;
 import vn.lienthong.edxml.model.AttachmentInfo;
 import vn.lienthong.trust.pdf.AttachmentSignatureInspector;
 import vn.lienthong.trust.pdf.AttachmentSignatureReport;
+import vn.lienthong.trust.pdf.InspectionBudget;
 import vn.lienthong.trust.pdf.AttachmentSignatureReport.Verdict;
 
 /**
@@ -44,16 +45,20 @@ public class PdfSignatureInspection {
             reader.header();
             for (EdxmlReader.Attachment attachment; (attachment = reader.nextAttachment()) != null; ) {
                 try (InputStream content = attachment.openStream()) {
-                    reports.add(inspect(attachment.info(), content));
+                    reports.add(inspect(attachment.info(), content, InspectionBudget.unbounded()));
                 }
             }
         }
         return Result.of(reports);
     }
 
-    /** Inspects one attachment from its decoded content (read to its end), as the intake's one pass offers it. */
-    public AttachmentSignatureReport inspect(AttachmentInfo attachment, InputStream content) throws IOException {
-        return inspector.inspect(attachment.attachmentName(), attachment.contentType(), content);
+    /**
+     * Inspects one attachment from its decoded content (read to its end), as the intake's one pass offers it,
+     * charging the packet's {@code budget}.
+     */
+    public AttachmentSignatureReport inspect(AttachmentInfo attachment, InputStream content, InspectionBudget budget)
+            throws IOException {
+        return inspector.inspect(attachment.attachmentName(), attachment.contentType(), content, budget);
     }
 
     /**

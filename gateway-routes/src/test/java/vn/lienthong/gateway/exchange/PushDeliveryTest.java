@@ -86,7 +86,9 @@ class PushDeliveryTest extends GatewayTest {
     @Test
     void mainScenarioUbndPullsSoNoiVuIsPushedAndBothAnswer() throws Exception {
         SoNoiVuSystem soNoiVu = new SoNoiVuSystem();
-        receiverHandle = ReceiverEndpoints.publishSoap("127.0.0.1", 0, "/qlvb/nhan", soNoiVu);
+        // the receiver checks the gateway's proof under the secret of the Sở's system (qlvb-ubnd)
+        receiverHandle = ReceiverEndpoints.publishSoap("127.0.0.1", 0, "/qlvb/nhan", soNoiVu,
+                vn.lienthong.adapters.push.PushVerifier.forSecret("ubnd-secret-2026"));
         configurePush(Packets.SO_NOI_VU, receiverHandle.url());
 
         String documentId = newDocumentId(Packets.TINH_UY, "-CV/VPTU");

@@ -61,11 +61,23 @@ public final class AttachmentSignatureInspector {
      */
     public AttachmentSignatureReport inspect(String attachmentName, String contentType, InputStream decoded)
             throws IOException {
+        return inspect(attachmentName, contentType, decoded, InspectionBudget.unbounded());
+    }
+
+    /**
+     * The same, charging {@code budget} (shared by the attachments of one packet) with every file's unpacked bytes
+     * and every PDF signature before it is verified.
+     *
+     * @throws InspectionBudget.Exceeded as soon as the packet's budget is crossed
+     */
+    public AttachmentSignatureReport inspect(String attachmentName, String contentType, InputStream decoded,
+            InspectionBudget budget) throws IOException {
         List<AttachedFile> files = new ArrayList<>();
         List<Note> notes = new ArrayList<>();
         SafeUnzip.Summary summary;
         try {
-            summary = unzip.read(decoded, attachmentName, (entry, content) -> files.add(inspect(entry, content)));
+            summary = unzip.read(decoded, attachmentName,
+                    (entry, content) -> files.add(inspect(entry, budget.unpacking(content), budget)));
         } catch (ZipRefusedException e) {
             String vi = AttachmentSignatureReport.Verdict.REFUSED.vi() + ": " + e.messageVi();
             String en = AttachmentSignatureReport.Verdict.REFUSED.en() + ": " + e.getMessage();
@@ -79,7 +91,7 @@ public final class AttachmentSignatureInspector {
         return summarise(attachmentName, contentType, container, files, notes);
     }
 
-    private AttachedFile inspect(UnzipEntry entry, InputStream content) throws IOException {
+    private AttachedFile inspect(UnzipEntry entry, InputStream content, InspectionBudget budget) throws IOException {
         BufferedInputStream in = new BufferedInputStream(content, FileMagic.SNIFF_LENGTH * 8);
         if (FileMagic.peek(in) != FileMagic.PDF) {
             MessageDigest digest = sha256();
@@ -100,7 +112,7 @@ public final class AttachmentSignatureInspector {
             }
             // one parse of the PDF for its signatures and for the classification mark on its first page
             List<ClassificationMark> mark = new ArrayList<>(1);
-            PdfVerificationReport report = verifier.verify(spool,
+            PdfVerificationReport report = verifier.verifyWithin(spool, budget,
                     document -> marks.inFirstPageOf(document).ifPresent(mark::add));
             return new AttachedFile(entry.path(), report.size(), report.sha256(), true, report,
                     mark.isEmpty() ? null : mark.get(0));

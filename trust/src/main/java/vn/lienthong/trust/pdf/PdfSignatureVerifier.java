@@ -114,6 +114,16 @@ public final class PdfSignatureVerifier {
      * cannot be parsed as a PDF).
      */
     public PdfVerificationReport verify(Path file, AlsoRead alsoRead) throws IOException {
+        return verifyWithin(file, InspectionBudget.unbounded(), alsoRead);
+    }
+
+    /**
+     * The same, taking the PDF's signatures from {@code budget} before any is verified.
+     *
+     * @throws InspectionBudget.Exceeded when the budget has fewer signatures left than the PDF holds
+     */
+    public PdfVerificationReport verifyWithin(Path file, InspectionBudget budget, AlsoRead alsoRead)
+            throws IOException {
         Instant now = clock.instant();
         long size = Files.size(file);
         String sha256 = sha256(file);
@@ -143,6 +153,7 @@ public final class PdfSignatureVerifier {
                 return new PdfVerificationReport(size, sha256, SignatureStatus.NO_SIGNATURE,
                         SignatureStatus.NO_SIGNATURE.vi(), SignatureStatus.NO_SIGNATURE.en(), List.of());
             }
+            budget.takeSignatures(found.size());
             List<PdfSignatureResult> results = new ArrayList<>();
             for (int i = 0; i < found.size(); i++) {
                 results.add(new SignatureFieldVerifier(certificateCheck, file, channel, size, document, found, i, now)
