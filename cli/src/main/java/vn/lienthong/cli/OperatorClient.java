@@ -106,7 +106,7 @@ final class OperatorClient {
         }
         if (status == 403) {
             throw new CliException(LienthongCli.EXIT_AUTH, "Tài khoản " + user + " không đủ quyền cho thao tác này; "
-                    + "gửi lại, tạm dừng cần vai trò OPERATOR, sửa danh bạ cần ADMIN (the role of " + user
+                    + "gửi lại, tạm dừng cần vai trò OPERATOR, sửa danh bạ và xóa gói tin cần ADMIN (the role of " + user
                     + " does not allow this) — HTTP 403" + gatewayError);
         }
         if (!gatewayError.isEmpty()) {

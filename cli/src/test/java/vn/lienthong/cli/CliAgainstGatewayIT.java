@@ -478,7 +478,7 @@ class CliAgainstGatewayIT {
 
         CliRunner notAdmin = CliRunner.run(vanhanh(), "purge", "--older-than", "PT0S");
         assertThat(notAdmin.exitCode()).as(notAdmin.toString()).isEqualTo(LienthongCli.EXIT_AUTH);
-        assertThat(notAdmin.err()).contains("48");
+        assertThat(notAdmin.err()).contains("48", "xóa gói tin cần ADMIN");
 
         CliRunner purge = CliRunner.run(quantri, "purge", "--older-than", "PT0S", "--json");
         assertThat(purge.exitCode()).as(purge.toString()).isZero();
