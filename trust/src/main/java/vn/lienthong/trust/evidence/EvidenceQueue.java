@@ -37,6 +37,8 @@ import org.slf4j.LoggerFactory;
 public final class EvidenceQueue implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EvidenceQueue.class);
+    /** Whether the last batch failed to store: failures are announced once, not once per batch. */
+    private final java.util.concurrent.atomic.AtomicBoolean storeFailing = new java.util.concurrent.atomic.AtomicBoolean();
     private static final Item POISON = new Item(null, null);
     private static final AtomicInteger QUEUES = new AtomicInteger();
 
@@ -213,11 +215,21 @@ public final class EvidenceQueue implements AutoCloseable {
         try {
             sink.store(signed);
         } catch (Exception | Error e) { // whatever happens, no future is left hanging and the worker goes on
-            LOG.error("a batch of {} evidence records was not stored: {}", signed.size(), e.toString());
+            // the usual cause is the database being down: say so once per outage, not once per batch (the
+            // evidence repair task issues what is missing once the store works again)
+            if (storeFailing.compareAndSet(false, true)) {
+                LOG.warn("evidence records not stored, storing is failing: {} (batch of {}; later failures are "
+                        + "logged at DEBUG until a batch is stored)", e.toString(), signed.size());
+            } else {
+                LOG.debug("a batch of {} evidence records was not stored: {}", signed.size(), e.toString());
+            }
             for (Item item : done) {
                 fail(item, e);
             }
             return;
+        }
+        if (storeFailing.compareAndSet(true, false)) {
+            LOG.info("evidence records are stored again");
         }
         for (int i = 0; i < done.size(); i++) {
             pendingCount.decrementAndGet();
