@@ -1,6 +1,5 @@
 package vn.lienthong.edxml.dsig;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -149,7 +148,7 @@ final class DomPackets {
     }
 
     /** Counts bytes and fails once more than {@code max} have been read; never closes the underlying stream. */
-    private static final class BoundedInputStream extends FilterInputStream {
+    private static final class BoundedInputStream extends vn.lienthong.edxml.io.CountingInputStream {
         private final long max;
         private long count;
         private boolean exceeded;
@@ -159,38 +158,14 @@ final class DomPackets {
             this.max = max;
         }
 
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
-            if (n > 0) {
-                count(n);
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long skipped = super.skip(n);
-            count(skipped);
-            return skipped;
-        }
-
         /** The caller owns the stream (the DOM parser would close it at the end of the document). */
         @Override
         public void close() {
             // not closed here
         }
 
-        private void count(long n) throws IOException {
+        @Override
+        protected void counted(long n) throws IOException {
             count += n;
             if (count > max) {
                 exceeded = true;

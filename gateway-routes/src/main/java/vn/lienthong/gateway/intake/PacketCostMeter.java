@@ -1,8 +1,9 @@
 package vn.lienthong.gateway.intake;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+
+import vn.lienthong.edxml.io.CountingInputStream;
 
 import vn.lienthong.adapters.exchange.GatewayError;
 import vn.lienthong.adapters.exchange.GatewayException;
@@ -34,28 +35,15 @@ final class PacketCostMeter {
      * reader's read-ahead, at most 64 KiB, counts with them), and a header over the bound stops the read.
      */
     InputStream metering(InputStream packet) {
-        return new FilterInputStream(packet) {
+        return new CountingInputStream(packet) {
             @Override
-            public int read() throws IOException {
-                int b = super.read();
-                if (b >= 0) {
-                    count(1);
-                }
-                return b;
-            }
-
-            @Override
-            public int read(byte[] buffer, int offset, int length) throws IOException {
-                int n = super.read(buffer, offset, length);
-                if (n > 0) {
-                    count(n);
-                }
-                return n;
+            protected void counted(long n) throws IOException {
+                count(n);
             }
         };
     }
 
-    private void count(int bytes) throws IOException {
+    private void count(long bytes) throws IOException {
         if (headerRead) {
             return;
         }
