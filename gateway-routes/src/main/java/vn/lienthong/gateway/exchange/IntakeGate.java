@@ -37,9 +37,4 @@ public final class IntakeGate {
             permits.release();
         }
     }
-
-    /** Packets waiting for their turn now (a gauge for operators). */
-    public int waiting() {
-        return permits.getQueueLength();
-    }
 }
