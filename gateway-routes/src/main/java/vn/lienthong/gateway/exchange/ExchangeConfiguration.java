@@ -27,6 +27,7 @@ import vn.lienthong.gateway.directory.DeliveryMode;
 import vn.lienthong.gateway.directory.DirectoryRepository;
 import vn.lienthong.gateway.intake.IntakeProperties;
 import vn.lienthong.gateway.intake.IntakeSteps;
+import vn.lienthong.gateway.intake.RecipientResolver;
 import vn.lienthong.gateway.intake.TrustProperties;
 import vn.lienthong.gateway.limits.DiskBudget;
 import vn.lienthong.gateway.limits.SystemLimits;
@@ -105,9 +106,9 @@ public class ExchangeConfiguration {
                             @org.springframework.beans.factory.annotation.Qualifier("lenientCertificateValidator")
                             CertificateValidator lenientCertificateValidator,
                             PdfSignatureInspection pdfInspection, PdfSignatureStore pdfSignatures,
-                            LinkRouting linkRouting, vn.lienthong.gateway.limits.LimitsProperties limits) {
+                            vn.lienthong.gateway.limits.LimitsProperties limits) {
         return new IntakeSteps(directory, tracking, payloads, properties, certificateValidator,
-                lenientCertificateValidator, pdfInspection, pdfSignatures, linkRouting, limits.packet());
+                lenientCertificateValidator, pdfInspection, pdfSignatures, limits.packet());
     }
 
     @Bean
@@ -168,9 +169,11 @@ public class ExchangeConfiguration {
     }
 
     @Bean
-    IntakeRoute intakeRoute(IntakeSteps steps, vn.lienthong.gateway.directory.AgencyRetirements retirements,
+    IntakeRoute intakeRoute(IntakeSteps steps, DirectoryRepository directory, TrackingStore tracking,
+                            LinkRouting linkRouting, vn.lienthong.gateway.directory.AgencyRetirements retirements,
                             vn.lienthong.gateway.refusals.RefusalStore refusals) {
-        return new IntakeRoute(steps, new vn.lienthong.gateway.intake.RetiredCodes(retirements),
+        return new IntakeRoute(steps, new RecipientResolver(directory, tracking, linkRouting),
+                new vn.lienthong.gateway.intake.RetiredCodes(retirements),
                 new vn.lienthong.gateway.intake.ClassifiedGuard(refusals));
     }
 

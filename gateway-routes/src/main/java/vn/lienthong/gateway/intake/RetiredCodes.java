@@ -18,7 +18,7 @@ import vn.lienthong.gateway.tracking.TrackingStore;
  * The intake step for agency codes that changed, before the recipients are resolved: a retired code cannot send
  * (76, naming the code to use), except the statuses on documents it took part in before it was retired (its system
  * still answers what it received under the old code: {@link Intake#retiredSender} lets the status on to
- * {@code IntakeSteps}, which finds the document and calls {@link #refuseUnlessEarlier}); a document addressed to a
+ * {@link RecipientResolver}, which finds the document and calls {@link #refuseUnlessEarlier}); a document addressed to a
  * retired code is either refused (75, naming the successor) or marked in {@link Intake#retiredRecipients} for
  * delivery to the successor.
  */

@@ -7,6 +7,7 @@ import org.apache.camel.builder.RouteBuilder;
 import vn.lienthong.gateway.intake.ClassifiedGuard;
 import vn.lienthong.gateway.intake.Intake;
 import vn.lienthong.gateway.intake.IntakeSteps;
+import vn.lienthong.gateway.intake.RecipientResolver;
 import vn.lienthong.gateway.intake.RetiredCodes;
 
 /**
@@ -18,11 +19,14 @@ public class IntakeRoute extends RouteBuilder {
     public static final String ENDPOINT = "direct:intake";
 
     private final IntakeSteps steps;
+    private final RecipientResolver recipients;
     private final RetiredCodes retiredCodes;
     private final ClassifiedGuard classifiedGuard;
 
-    public IntakeRoute(IntakeSteps steps, RetiredCodes retiredCodes, ClassifiedGuard classifiedGuard) {
+    public IntakeRoute(IntakeSteps steps, RecipientResolver recipients, RetiredCodes retiredCodes,
+                       ClassifiedGuard classifiedGuard) {
         this.steps = steps;
+        this.recipients = recipients;
         this.retiredCodes = retiredCodes;
         this.classifiedGuard = classifiedGuard;
     }
@@ -36,7 +40,7 @@ public class IntakeRoute extends RouteBuilder {
                 .bean(steps, "authorize")
                 .bean(classifiedGuard, "checkHeader")
                 .bean(retiredCodes, "check")
-                .bean(steps, "resolveRecipients")
+                .bean(recipients, "resolve")
                 .bean(steps, "checkSignature")
                 .bean(steps, "deduplicate")
                 .filter(exchange -> !exchange.getMessage().getBody(Intake.class).duplicate())
