@@ -18,7 +18,7 @@ import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-import vn.lienthong.adapters.vdxp.HashFile;
+import vn.lienthong.vdxp.HashFile;
 import vn.lienthong.certs.SamplePdfGenerator;
 import vn.lienthong.certs.SamplePki;
 import vn.lienthong.edxml.dsig.EdxmlSigner;

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import vn.lienthong.adapters.vdxp.VdxpClient;
+import vn.lienthong.vdxp.VdxpClient;
 import vn.lienthong.edxml.EdxmlException;
 import vn.lienthong.edxml.io.EdxmlReader;
 import vn.lienthong.edxml.io.EdxmlWriter;

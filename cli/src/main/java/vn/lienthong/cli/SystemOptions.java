@@ -3,7 +3,7 @@ package vn.lienthong.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
-import vn.lienthong.adapters.vdxp.VdxpClient;
+import vn.lienthong.vdxp.VdxpClient;
 
 /** How a command reaches the VDXP-compatible API as a document system: address, system id, secret. */
 final class SystemOptions {

@@ -7,7 +7,7 @@ import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
-import vn.lienthong.adapters.vdxp.VdxpClient;
+import vn.lienthong.vdxp.VdxpClient;
 
 /** Calls of the VDXP-compatible API, with the gateway's refusals and the network's failures told plainly. */
 final class Vdxp {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 
 import vn.lienthong.adapters.exchange.SpooledPacket;
+import vn.lienthong.vdxp.HashFile;
 
 /**
  * A sendEdoc body as the official SDK uploads it: the packet, then one CRLF that its {@code hash-file} does not

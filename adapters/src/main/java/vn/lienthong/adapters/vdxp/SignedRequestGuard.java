@@ -1,6 +1,7 @@
 package vn.lienthong.adapters.vdxp;
 
 import vn.lienthong.adapters.exchange.ExchangeService.CallerSystem;
+import vn.lienthong.vdxp.SignedHeader;
 
 /**
  * What the gateway asks of a request whose HMAC is already verified, beyond the HMAC itself: for a system in

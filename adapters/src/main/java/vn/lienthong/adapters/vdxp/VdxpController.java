@@ -35,6 +35,7 @@ import vn.lienthong.adapters.exchange.LogSafe;
 import vn.lienthong.adapters.exchange.LoginThrottle;
 import vn.lienthong.adapters.exchange.SpooledPacket;
 import vn.lienthong.edxml.model.StatusCode;
+import vn.lienthong.vdxp.SignedHeader;
 
 /**
  * The national axis's HTTP API, as the official SDK (SDKVXP) speaks it, so that a document system built on

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.lienthong.adapters.exchange.GatewayError;
 import vn.lienthong.adapters.exchange.GatewayException;
 import vn.lienthong.adapters.exchange.SpooledPacket;
+import vn.lienthong.vdxp.HashFile;
 
 class SdkUploadTest {
 

@@ -29,6 +29,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import vn.lienthong.adapters.exchange.ExchangeService;
 import vn.lienthong.adapters.exchange.GatewayError;
 import vn.lienthong.adapters.exchange.InMemoryExchange;
+import vn.lienthong.vdxp.VdxpClient;
 
 /**
  * The VDXP API's wire format, without the gateway: {@link VdxpController} behind a plain servlet in an embedded

@@ -9,7 +9,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import vn.lienthong.adapters.vdxp.VdxpClient;
+import vn.lienthong.vdxp.VdxpClient;
 import vn.lienthong.gateway.directory.Agency;
 import vn.lienthong.gateway.routes.Pusher;
 import vn.lienthong.gateway.tracking.EventType;

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.lienthong.adapters.exchange.GatewayError;
 import vn.lienthong.adapters.exchange.GatewayException;
-import vn.lienthong.adapters.vdxp.VdxpClient;
+import vn.lienthong.vdxp.VdxpClient;
 import vn.lienthong.gateway.directory.Agency;
 import vn.lienthong.gateway.directory.DeliveryMode;
 import vn.lienthong.gateway.directory.DirectoryRepository;

@@ -17,7 +17,7 @@ import vn.lienthong.adapters.exchange.ExchangeService;
 import vn.lienthong.adapters.exchange.GatewayError;
 import vn.lienthong.adapters.exchange.GatewayException;
 import vn.lienthong.adapters.exchange.SpooledPacket;
-import vn.lienthong.adapters.vdxp.VdxpClient;
+import vn.lienthong.vdxp.VdxpClient;
 import vn.lienthong.gateway.cluster.ClusterLeases;
 import vn.lienthong.gateway.exchange.GatewayExchangeService;
 

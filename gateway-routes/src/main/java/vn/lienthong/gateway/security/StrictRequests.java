@@ -20,7 +20,7 @@ import vn.lienthong.adapters.exchange.ExchangeService.CallerSystem;
 import vn.lienthong.adapters.exchange.GatewayError;
 import vn.lienthong.adapters.exchange.GatewayException;
 import vn.lienthong.adapters.exchange.LogSafe;
-import vn.lienthong.adapters.vdxp.SignedHeader;
+import vn.lienthong.vdxp.SignedHeader;
 import vn.lienthong.adapters.vdxp.SignedRequestGuard;
 
 /**

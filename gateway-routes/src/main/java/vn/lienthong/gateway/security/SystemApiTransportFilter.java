@@ -20,7 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import vn.lienthong.adapters.http.ClientAddress;
 import vn.lienthong.adapters.exchange.GatewayError;
 import vn.lienthong.adapters.exchange.LogSafe;
-import vn.lienthong.adapters.vdxp.SignedHeader;
+import vn.lienthong.vdxp.SignedHeader;
 
 /**
  * In front of the systems' APIs ({@code /vdxp/**}, {@code /services/**}), before any body is read:

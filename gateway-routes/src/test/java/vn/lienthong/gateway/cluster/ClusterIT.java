@@ -41,7 +41,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import vn.lienthong.adapters.push.LienthongReceiver;
 import vn.lienthong.adapters.push.ReceiverEndpoints;
-import vn.lienthong.adapters.vdxp.VdxpClient;
+import vn.lienthong.vdxp.VdxpClient;
 import vn.lienthong.gateway.support.ArtemisBroker;
 import vn.lienthong.gateway.support.Await;
 import vn.lienthong.testsupport.GatewayProcess;

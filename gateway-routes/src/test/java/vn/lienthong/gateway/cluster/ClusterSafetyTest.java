@@ -25,7 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import vn.lienthong.adapters.push.LienthongReceiver;
 import vn.lienthong.adapters.push.ReceiverEndpoints;
-import vn.lienthong.adapters.vdxp.VdxpClient;
+import vn.lienthong.vdxp.VdxpClient;
 import vn.lienthong.gateway.payload.PayloadStore;
 import vn.lienthong.gateway.routes.DispatchRequest;
 import vn.lienthong.gateway.support.Await;

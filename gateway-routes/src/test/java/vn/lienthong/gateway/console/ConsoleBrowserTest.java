@@ -40,7 +40,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import vn.lienthong.adapters.push.LienthongReceiver;
 import vn.lienthong.adapters.push.ReceiverEndpoints;
-import vn.lienthong.adapters.vdxp.VdxpClient;
+import vn.lienthong.vdxp.VdxpClient;
 import vn.lienthong.gateway.support.Packets;
 import vn.lienthong.gateway.support.SampleSystems;
 import vn.lienthong.gateway.support.GatewayTest;

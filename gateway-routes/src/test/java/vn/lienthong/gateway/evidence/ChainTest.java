@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import vn.lienthong.adapters.vdxp.VdxpClient;
+import vn.lienthong.vdxp.VdxpClient;
 import vn.lienthong.certs.SamplePki;
 import vn.lienthong.gateway.support.Packets;
 import vn.lienthong.gateway.support.SampleSystems;

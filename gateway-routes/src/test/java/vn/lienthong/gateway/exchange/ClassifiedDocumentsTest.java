@@ -28,7 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import vn.lienthong.adapters.vdxp.VdxpClient;
+import vn.lienthong.vdxp.VdxpClient;
 import vn.lienthong.certs.SamplePdfGenerator;
 import vn.lienthong.edxml.io.EdxmlReader;
 import vn.lienthong.edxml.io.EdxmlWriter;

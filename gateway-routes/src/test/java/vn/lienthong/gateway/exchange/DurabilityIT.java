@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import vn.lienthong.adapters.vdxp.VdxpClient;
+import vn.lienthong.vdxp.VdxpClient;
 import vn.lienthong.edxml.model.EdocHeader;
 import vn.lienthong.testsupport.GatewayProcess;
 import vn.lienthong.gateway.support.Packets;

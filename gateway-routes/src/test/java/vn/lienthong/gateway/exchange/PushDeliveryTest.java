@@ -24,7 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import vn.lienthong.adapters.push.LienthongReceiver;
 import vn.lienthong.adapters.push.ReceiverEndpoints;
-import vn.lienthong.adapters.vdxp.VdxpClient;
+import vn.lienthong.vdxp.VdxpClient;
 import vn.lienthong.edxml.model.EdocHeader;
 import vn.lienthong.edxml.model.StatusCode;
 import vn.lienthong.edxml.model.StatusHeader;

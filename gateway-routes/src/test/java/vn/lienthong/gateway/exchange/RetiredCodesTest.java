@@ -28,7 +28,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import vn.lienthong.adapters.soap.LienthongFault;
 import vn.lienthong.adapters.soap.LienthongSoapService;
-import vn.lienthong.adapters.vdxp.VdxpClient;
+import vn.lienthong.vdxp.VdxpClient;
 import vn.lienthong.edxml.model.EdocHeader;
 import vn.lienthong.edxml.model.StatusCode;
 import vn.lienthong.edxml.model.StatusHeader;

@@ -34,8 +34,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import vn.lienthong.adapters.vdxp.HashFile;
-import vn.lienthong.adapters.vdxp.VdxpClient;
+import vn.lienthong.vdxp.HashFile;
+import vn.lienthong.vdxp.VdxpClient;
 import vn.lienthong.edxml.model.EdocHeader;
 import vn.lienthong.edxml.model.StatusCode;
 import vn.lienthong.gateway.support.Await;

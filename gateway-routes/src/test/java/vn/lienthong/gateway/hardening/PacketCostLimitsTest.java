@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import vn.lienthong.adapters.vdxp.VdxpClient;
+import vn.lienthong.vdxp.VdxpClient;
 import vn.lienthong.certs.SamplePdfGenerator;
 import vn.lienthong.edxml.io.EdxmlReader;
 import vn.lienthong.edxml.io.EdxmlWriter;

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import vn.lienthong.adapters.vdxp.VdxpClient;
+import vn.lienthong.vdxp.VdxpClient;
 import vn.lienthong.certs.SamplePki;
 import vn.lienthong.edxml.dsig.EdxmlSigner;
 import vn.lienthong.edxml.model.BusinessDocType;

@@ -18,7 +18,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import vn.lienthong.adapters.vdxp.VdxpClient;
+import vn.lienthong.vdxp.VdxpClient;
 import vn.lienthong.edxml.model.EdocHeader;
 import vn.lienthong.edxml.model.StatusCode;
 import vn.lienthong.edxml.model.StatusHeader;

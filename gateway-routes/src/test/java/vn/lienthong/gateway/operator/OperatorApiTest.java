@@ -21,7 +21,7 @@ import org.springframework.boot.test.autoconfigure.actuate.observability.AutoCon
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import vn.lienthong.adapters.vdxp.VdxpClient;
+import vn.lienthong.vdxp.VdxpClient;
 import vn.lienthong.gateway.support.Packets;
 import vn.lienthong.gateway.support.GatewayTest;
 

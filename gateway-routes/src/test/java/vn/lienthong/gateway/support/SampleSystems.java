@@ -2,7 +2,7 @@ package vn.lienthong.gateway.support;
 
 import java.net.URI;
 
-import vn.lienthong.adapters.vdxp.VdxpClient;
+import vn.lienthong.vdxp.VdxpClient;
 
 /** VDXP clients of the sample directory's systems (test-only secrets), for a gateway on a local port. */
 public final class SampleSystems {

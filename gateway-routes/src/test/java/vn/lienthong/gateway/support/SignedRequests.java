@@ -15,7 +15,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import vn.lienthong.adapters.vdxp.SignedHeader;
+import vn.lienthong.vdxp.SignedHeader;
 
 /**
  * VDXP requests built header by header, as a captured request is replayed: the signed JSON, its HMAC and the

@@ -20,7 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import vn.lienthong.adapters.vdxp.VdxpClient;
+import vn.lienthong.vdxp.VdxpClient;
 import vn.lienthong.certs.SamplePdfGenerator;
 import vn.lienthong.edxml.io.EdxmlReader;
 import vn.lienthong.edxml.io.EdxmlWriter;

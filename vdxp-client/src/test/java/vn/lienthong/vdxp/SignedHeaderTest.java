@@ -1,4 +1,4 @@
-package vn.lienthong.adapters.vdxp;
+package vn.lienthong.vdxp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

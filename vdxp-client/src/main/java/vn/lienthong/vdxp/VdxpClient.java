@@ -1,4 +1,4 @@
-package vn.lienthong.adapters.vdxp;
+package vn.lienthong.vdxp;
 
 import java.io.IOException;
 import java.io.OutputStream;

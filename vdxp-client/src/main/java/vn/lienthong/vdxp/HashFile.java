@@ -1,4 +1,4 @@
-package vn.lienthong.adapters.vdxp;
+package vn.lienthong.vdxp;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
