@@ -27,7 +27,7 @@ final class EvidenceCommands {
                     + " tệp .p7s (download the signed evidence of a document sent or received, one .p7s per record)",
                     "Kiểm tra (check): openssl cms -verify -binary -inform DER -in X.p7s -CAfile ca-bundle.pem"
                             + " -out record.json"})
-    static final class Evidence implements Callable<Integer> {
+    static final class Evidence extends SystemCommand {
 
         @Parameters(paramLabel = "DOCID", description = "DocId đã gửi, hoặc DocId trong hộp thư đến (the DocId sent, "
                 + "or the one in the inbox)")
@@ -40,22 +40,14 @@ final class EvidenceCommands {
         @Option(names = "--json", description = "in nguyên câu trả lời JSON (print the raw JSON answer)")
         boolean json;
 
-        @Mixin
-        SystemOptions system;
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
         @Override
         public Integer call() throws Exception {
             VdxpClient client = system.client();
-            VdxpClient.Answer answer = Vdxp.requireOk(Vdxp.call(system.base(), () -> client.getEvidence(docId)));
-            PrintWriter stdout = spec.commandLine().getOut();
+            VdxpClient.Answer answer = requireOk(() -> client.getEvidence(docId));
             if (json) {
-                stdout.println(VdxpCommands.JSON.writeValueAsString(answer.json()));
-                stdout.flush();
-                return 0;
+                return printJson(answer.json());
             }
+            PrintWriter stdout = spec.commandLine().getOut();
             Path dir = out == null ? Path.of(".") : out;
             try {
                 Files.createDirectories(dir);

@@ -7,12 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import vn.lienthong.vdxp.VdxpClient;
@@ -44,7 +42,7 @@ final class StatusCommands implements Runnable {
     @Command(name = "send", mixinStandardHelpOptions = true, sortOptions = false,
             description = "Lập gói tin trạng thái trả lời văn bản trong PACKET_FILE và gửi đi (messagetype status) "
                     + "(build a status packet answering the document in PACKET_FILE and send it)")
-    static final class Send implements Callable<Integer> {
+    static final class Send extends SystemCommand {
 
         @Option(names = "--doc", required = true, paramLabel = "PACKET_FILE",
                 description = "gói tin văn bản được trả lời, như đã tải về bằng get (the document packet, as got)")
@@ -72,12 +70,6 @@ final class StatusCommands implements Runnable {
         @Option(names = "--save", paramLabel = "FILE", description = "lưu cả gói tin trạng thái đã lập (also keep the built packet)")
         Path save;
 
-        @Mixin
-        SystemOptions system;
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
         @Override
         public Integer call() throws Exception {
             StatusCode statusCode = parseCode(code);
@@ -97,8 +89,7 @@ final class StatusCommands implements Runnable {
                 } catch (IOException e) {
                     throw new CliException(LienthongCli.EXIT_IO, "Không ghi được (cannot write) " + packet + ": " + e.getMessage());
                 }
-                VdxpClient.Answer answer = Vdxp.requireOk(Vdxp.call(system.base(),
-                        () -> client.sendEdoc(packet, "status", from)));
+                VdxpClient.Answer answer = requireOk(() -> client.sendEdoc(packet, "status", from));
                 PrintWriter stdout = spec.commandLine().getOut();
                 stdout.println("Đã gửi trạng thái (status sent) " + statusCode.code() + " " + statusCode.label()
                         + " cho văn bản (for) " + original.messageHeader().documentId() + ": DocId " + answer.docId());

@@ -10,7 +10,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,7 +17,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -36,7 +34,7 @@ final class VdxpCommands {
             description = {"Gửi gói tin lên cổng liên thông (sendEdoc); in mỗi tệp một dòng: DocId hoặc mã và lý do "
                     + "từ chối (send packets; one line per file: its DocId or the refusal's code and message).",
                     "Thanh tiến độ ở stderr khi gửi nhiều tệp (a progress bar on stderr for several files)."})
-    static final class Send implements Callable<Integer> {
+    static final class Send extends SystemCommand {
 
         @Parameters(arity = "1..*", paramLabel = "FILE", description = "các tệp .edxml (packet files)")
         List<Path> files;
@@ -52,12 +50,6 @@ final class VdxpCommands {
 
         @Option(names = "--no-progress", description = "không vẽ thanh tiến độ (no progress bar)")
         boolean noProgress;
-
-        @Mixin
-        SystemOptions system;
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() throws InterruptedException {
@@ -132,7 +124,7 @@ final class VdxpCommands {
     @Command(name = "inbox", mixinStandardHelpOptions = true, sortOptions = false,
             description = "Danh sách văn bản (hoặc trạng thái) đang chờ hệ thống nhận (getReceivedEdocList: "
                     + "what waits for the system)")
-    static final class Inbox implements Callable<Integer> {
+    static final class Inbox extends SystemCommand {
 
         @Option(names = "--status", description = "gói tin trạng thái thay vì văn bản (status packets instead of documents)")
         boolean status;
@@ -140,23 +132,14 @@ final class VdxpCommands {
         @Option(names = "--json", description = "in nguyên câu trả lời JSON (print the raw JSON answer)")
         boolean json;
 
-        @Mixin
-        SystemOptions system;
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
         @Override
         public Integer call() throws Exception {
             VdxpClient client = system.client();
-            VdxpClient.Answer answer = Vdxp.requireOk(Vdxp.call(system.base(),
-                    () -> client.getReceivedEdocList(status ? "status" : "edoc")));
-            PrintWriter out = spec.commandLine().getOut();
+            VdxpClient.Answer answer = requireOk(() -> client.getReceivedEdocList(status ? "status" : "edoc"));
             if (json) {
-                out.println(JSON.writeValueAsString(answer.json()));
-                out.flush();
-                return 0;
+                return printJson(answer.json());
             }
+            PrintWriter out = spec.commandLine().getOut();
             Table table = new Table("DocId", "Từ (from)", "Đến (to)", "Thời gian (time)", "Trạng thái (status)");
             for (JsonNode item : answer.data()) {
                 table.row(item.path("docId").asText(), item.path("from").asText(), item.path("to").asText(),
@@ -187,7 +170,7 @@ final class VdxpCommands {
     @Command(name = "get", mixinStandardHelpOptions = true, sortOptions = false,
             description = "Tải gói tin về tệp (downloadEdoc, streamed) và in nơi lưu (download a packet; print where "
                     + "it was saved)")
-    static final class Get implements Callable<Integer> {
+    static final class Get extends SystemCommand {
 
         @Parameters(paramLabel = "DOCID", description = "DocId trong hộp thư đến (the DocId in the inbox)")
         String docId;
@@ -196,12 +179,6 @@ final class VdxpCommands {
                 description = "tệp, hoặc thư mục (có sẵn, hoặc kết thúc bằng /) để lưu DOCID.edxml; mặc định thư mục "
                         + "hiện tại (a file, or a directory for DOCID.edxml; default: the current directory)")
         String out;
-
-        @Mixin
-        SystemOptions system;
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {
@@ -278,7 +255,7 @@ final class VdxpCommands {
     @Command(name = "ack", mixinStandardHelpOptions = true, sortOptions = false,
             description = "Báo đã nhận gói tin (updateStatus): done, hoặc fail, processing "
                     + "(acknowledge pulled packets: done by default)")
-    static final class Ack implements Callable<Integer> {
+    static final class Ack extends SystemCommand {
 
         @Parameters(arity = "1..*", paramLabel = "DOCID", description = "DocId trong hộp thư đến (DocIds in the inbox)")
         List<String> docIds;
@@ -297,12 +274,6 @@ final class VdxpCommands {
         @Option(names = "--description", paramLabel = "TEXT",
                 description = "ghi chú kèm theo (a note; Vietnamese is escaped in the signed header)")
         String description;
-
-        @Mixin
-        SystemOptions system;
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() throws InterruptedException {
