@@ -1,9 +1,10 @@
 package vn.lienthong.gateway.directory;
 
+import static vn.lienthong.gateway.tracking.SqlTimes.instant;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -309,10 +310,5 @@ public class DirectoryRepository {
                 rs.getBoolean("enabled"),
                 instant(rs, "created_at"),
                 instant(rs, "updated_at"));
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 }

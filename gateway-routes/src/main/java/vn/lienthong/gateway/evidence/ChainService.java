@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import vn.lienthong.gateway.tracking.SqlTimes;
 import vn.lienthong.gateway.tracking.EventChain;
 import vn.lienthong.gateway.tracking.TrackingStore;
 import vn.lienthong.trust.chain.ChainBreak;
@@ -129,7 +130,7 @@ public class ChainService {
                     long seq = rs.getLong("seq");
                     Map<String, String> fields = TrackingStore.chainFields(rs.getString("document_id"),
                             rs.getString("delivery_id"), rs.getString("type"), rs.getString("detail"),
-                            rs.getString("actor"), EvidenceStore.instant(rs, "created_at"));
+                            rs.getString("actor"), SqlTimes.instant(rs, "created_at"));
                     ChainRecord record;
                     try {
                         record = new ChainRecord(seq, fields, rs.getString("prev_hash"), rs.getString("hash"));

@@ -1,10 +1,12 @@
 package vn.lienthong.gateway.evidence;
 
+import static vn.lienthong.gateway.tracking.SqlTimes.instant;
+import static vn.lienthong.gateway.tracking.SqlTimes.utc;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -55,11 +57,11 @@ public class EvidenceStore {
     public void store(List<NewEvidence> batch, Collection<Long> completeEvents) {
         transaction.executeWithoutResult(status -> {
             if (!batch.isEmpty()) {
-                OffsetDateTime now = time(Instant.now());
+                OffsetDateTime now = utc(Instant.now());
                 List<Object[]> rows = new ArrayList<>(batch.size());
                 for (NewEvidence e : batch) {
                     rows.add(new Object[] {e.eventSeq(), e.documentId(), e.deliveryId(), e.recordDocId(), e.event(),
-                            e.sender(), e.recipient(), time(e.time()), e.recordSha256(), e.cms(), now});
+                            e.sender(), e.recipient(), utc(e.time()), e.recordSha256(), e.cms(), now});
                 }
                 template.batchUpdate("""
                         INSERT INTO evidence (event_seq, document_id, delivery_id, record_doc_id, event, sender, recipient,
@@ -81,7 +83,7 @@ public class EvidenceStore {
     public List<OwedEvent> owed(Instant before, long afterSeq, int limit) {
         return jdbc.sql("SELECT seq, document_id, delivery_id, type, created_at FROM events"
                         + " WHERE evidence_due = TRUE AND seq > :after AND created_at < :before ORDER BY seq LIMIT " + limit)
-                .param("before", time(before)).param("after", afterSeq)
+                .param("before", utc(before)).param("after", afterSeq)
                 .query((rs, n) -> new OwedEvent(rs.getLong("seq"), rs.getString("document_id"),
                         rs.getString("delivery_id"), EventType.valueOf(rs.getString("type")), instant(rs, "created_at")))
                 .list();
@@ -102,7 +104,7 @@ public class EvidenceStore {
     public void storeHead(SignedHead head) {
         jdbc.sql("INSERT INTO chain_heads (seq, hash, signed_at, cms) VALUES (:seq, :hash, :at, :cms)"
                         + " ON CONFLICT DO NOTHING")
-                .param("seq", head.seq()).param("hash", head.hash()).param("at", time(head.signedAt()))
+                .param("seq", head.seq()).param("hash", head.hash()).param("at", utc(head.signedAt()))
                 .param("cms", head.cms()).update();
     }
 
@@ -120,14 +122,5 @@ public class EvidenceStore {
                 rs.getString("delivery_id"), rs.getString("record_doc_id"), rs.getString("event"),
                 rs.getString("sender"), rs.getString("recipient"), instant(rs, "record_time"),
                 rs.getString("record_sha256"), rs.getBytes("cms"));
-    }
-
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
-
-    static OffsetDateTime time(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -1,10 +1,13 @@
 package vn.lienthong.gateway.links;
 
+import static vn.lienthong.gateway.tracking.SqlTimes.instant;
+import static vn.lienthong.gateway.tracking.SqlTimes.now;
+import static vn.lienthong.gateway.tracking.SqlTimes.utc;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -134,7 +137,7 @@ public class LinkRepository {
         int taken = jdbc.sql("UPDATE link_forward_claims SET delivery_id = :delivery, claimed_until = :until "
                         + "WHERE subject_id = :subject AND link_id = :link "
                         + "AND (claimed_until < :now OR delivery_id = :delivery)")
-                .param("delivery", deliveryId).param("until", time(until)).param("subject", subject)
+                .param("delivery", deliveryId).param("until", utc(until)).param("subject", subject)
                 .param("link", linkId).param("now", now).update();
         if (taken == 1) {
             return true;
@@ -142,7 +145,7 @@ public class LinkRepository {
         return jdbc.sql("INSERT INTO link_forward_claims (subject_id, link_id, delivery_id, claimed_until) "
                         + "VALUES (:subject, :link, :delivery, :until) ON CONFLICT DO NOTHING")
                 .param("subject", subject).param("link", linkId).param("delivery", deliveryId)
-                .param("until", time(until)).update() == 1;
+                .param("until", utc(until)).update() == 1;
     }
 
     /** Gives the claim back (only the delivery holding it can). */
@@ -163,7 +166,7 @@ public class LinkRepository {
                         + "AND d.mode = 'LINK' AND a.link_id = :link AND d.state IN ('PENDING', 'QUEUED', 'HELD') "
                         + "AND NOT EXISTS (SELECT 1 FROM link_transfers t WHERE t.document_id = doc.id "
                         + "AND t.link_id = :link)")
-                .param("subject", subject).param("doc", documentId).param("at", time(receivedAt))
+                .param("subject", subject).param("doc", documentId).param("at", utc(receivedAt))
                 .param("link", linkId).query(Long.class).single() > 0;
     }
 
@@ -184,7 +187,7 @@ public class LinkRepository {
         jdbc.sql("INSERT INTO link_receipts (link_id, remote_doc_id, message_type, document_id, error_code, reason, "
                         + "received_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
                 .params(receipt.linkId(), receipt.remoteDocId(), receipt.messageType(), receipt.documentId(),
-                        receipt.errorCode(), truncate(receipt.reason()), time(receipt.receivedAt()))
+                        receipt.errorCode(), truncate(receipt.reason()), utc(receipt.receivedAt()))
                 .update();
     }
 
@@ -205,19 +208,6 @@ public class LinkRepository {
         return new Receipt(rs.getString("link_id"), rs.getString("remote_doc_id"), rs.getString("message_type"),
                 rs.getString("document_id"), rs.getString("error_code"), rs.getString("reason"),
                 instant(rs, "received_at"));
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
-
-    private static OffsetDateTime time(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
     }
 
     private static String truncate(String text) {

@@ -1,11 +1,12 @@
 package vn.lienthong.gateway.operator;
 
+import static vn.lienthong.gateway.tracking.SqlTimes.instant;
+import static vn.lienthong.gateway.tracking.SqlTimes.utc;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -64,7 +65,7 @@ public class OperatorQueries {
         for (int i = 0; i < 60; i++) {
             counts.put(start.plus(i, ChronoUnit.MINUTES), 0L);
         }
-        jdbc.sql("SELECT received_at FROM documents WHERE received_at >= :since").param("since", time(start))
+        jdbc.sql("SELECT received_at FROM documents WHERE received_at >= :since").param("since", utc(start))
                 .query((rs, n) -> instant(rs, "received_at")).list()
                 .forEach(at -> counts.computeIfPresent(at.truncatedTo(ChronoUnit.MINUTES), (k, v) -> v + 1));
         List<MinuteCount> result = new ArrayList<>();
@@ -73,7 +74,7 @@ public class OperatorQueries {
     }
 
     public long documentsSince(Instant since) {
-        return jdbc.sql("SELECT COUNT(*) FROM documents WHERE received_at >= :since").param("since", time(since))
+        return jdbc.sql("SELECT COUNT(*) FROM documents WHERE received_at >= :since").param("since", utc(since))
                 .query(Long.class).single();
     }
 
@@ -112,7 +113,7 @@ public class OperatorQueries {
         long consecutive = jdbc.sql("""
                 SELECT COUNT(*) FROM events e JOIN deliveries d ON d.id = e.delivery_id
                 WHERE d.recipient_code = :code AND e.type = 'PUSH_FAILED' AND e.created_at > :since""")
-                .param("code", code).param("since", time(lastSuccess == null ? Instant.EPOCH : lastSuccess))
+                .param("code", code).param("since", utc(lastSuccess == null ? Instant.EPOCH : lastSuccess))
                 .query(Long.class).single();
         Backlog backlog = jdbc.sql("SELECT COUNT(*) AS n, MIN(created_at) AS oldest FROM deliveries"
                         + " WHERE recipient_code = :code AND state IN " + WAITING)
@@ -157,11 +158,11 @@ public class OperatorQueries {
         }
         if (filter.from() != null) {
             where.append(" AND doc.received_at >= :from");
-            params.put("from", time(filter.from()));
+            params.put("from", utc(filter.from()));
         }
         if (filter.to() != null) {
             where.append(" AND doc.received_at < :to");
-            params.put("to", time(filter.to()));
+            params.put("to", utc(filter.to()));
         }
         long total = bind(jdbc.sql("SELECT COUNT(*) FROM documents doc" + where), params).query(Long.class).single();
         List<DocumentSummary> content = bind(jdbc.sql("SELECT doc.* FROM documents doc" + where + orderBy(sort)
@@ -255,19 +256,5 @@ public class OperatorQueries {
 
     private static long age(Instant since, Instant now) {
         return since == null ? 0 : Math.max(0, Duration.between(since, now).toSeconds());
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
-
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
-
-    private static OffsetDateTime time(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

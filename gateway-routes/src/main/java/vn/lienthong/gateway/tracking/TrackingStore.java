@@ -1,5 +1,9 @@
 package vn.lienthong.gateway.tracking;
 
+import static vn.lienthong.gateway.tracking.SqlTimes.instant;
+import static vn.lienthong.gateway.tracking.SqlTimes.now;
+import static vn.lienthong.gateway.tracking.SqlTimes.utc;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -110,9 +114,9 @@ public class TrackingStore {
                     .param("storedSha256", doc.storedSha256()).param("storedSize", doc.storedSize())
                     .param("signatureStatus", doc.signatureStatus()).param("signer", doc.signer())
                     .param("channel", doc.channel()).param("dedupKey", doc.dedupKey())
-                    .param("receivedAt", time(doc.receivedAt()))
+                    .param("receivedAt", utc(doc.receivedAt()))
                     .update();
-            OffsetDateTime now = time(doc.receivedAt());
+            OffsetDateTime now = utc(doc.receivedAt());
             for (NewDelivery delivery : deliveries) {
                 jdbc.sql("""
                         INSERT INTO deliveries (id, document_id, recipient_code, mode, state, priority, created_at, updated_at)
@@ -300,8 +304,8 @@ public class TrackingStore {
         return jdbc.sql("SELECT * FROM deliveries WHERE ((state = 'PENDING' AND updated_at < :before)" + queued + ")"
                         + " AND recipient_code NOT IN (SELECT code FROM agencies WHERE suspended = TRUE)"
                         + " ORDER BY updated_at LIMIT " + limit)
-                .param("before", time(pendingBefore))
-                .param("queuedBefore", queuedBefore == null ? null : time(queuedBefore))
+                .param("before", utc(pendingBefore))
+                .param("queuedBefore", queuedBefore == null ? null : utc(queuedBefore))
                 .query(TrackingStore::delivery).list();
     }
 
@@ -313,7 +317,7 @@ public class TrackingStore {
         return jdbc.sql("UPDATE deliveries SET updated_at = :now WHERE id = :id AND state = :state"
                         + " AND updated_at < :before")
                 .param("now", now()).param("id", delivery.id()).param("state", delivery.state().name())
-                .param("before", time(before)).update() == 1;
+                .param("before", utc(before)).update() == 1;
     }
 
     /**
@@ -324,7 +328,7 @@ public class TrackingStore {
         OffsetDateTime now = now();
         return jdbc.sql("UPDATE deliveries SET claimed_by = :node, claimed_until = :until WHERE id = :id"
                         + " AND state IN ('PENDING', 'QUEUED') AND (claimed_until IS NULL OR claimed_until < :now)")
-                .param("node", node).param("until", time(until)).param("id", deliveryId).param("now", now)
+                .param("node", node).param("until", utc(until)).param("id", deliveryId).param("now", now)
                 .update() == 1;
     }
 
@@ -428,7 +432,7 @@ public class TrackingStore {
                 INSERT INTO events (document_id, delivery_id, type, detail, actor, created_at, evidence_due, chain_pending)
                 VALUES (:doc, :delivery, :type, :detail, :actor, :now, :due, TRUE)""")
                 .param("doc", documentId).param("delivery", deliveryId).param("type", type.name())
-                .param("detail", truncate(detail)).param("actor", actor).param("now", time(time))
+                .param("detail", truncate(detail)).param("actor", actor).param("now", utc(time))
                 .param("due", type.owesEvidence()).update();
         publisher.publishEvent(EventChain.Appended.INSTANCE);
     }
@@ -467,19 +471,6 @@ public class TrackingStore {
                 rs.getInt("priority"), rs.getInt("attempts"), rs.getString("last_error"),
                 rs.getString("business_status"), instant(rs, "created_at"), instant(rs, "updated_at"),
                 instant(rs, "delivered_at"));
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
-
-    private static OffsetDateTime time(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
     }
 
     private static String truncate(String text) {
