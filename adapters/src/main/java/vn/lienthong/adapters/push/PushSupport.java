@@ -75,6 +75,30 @@ final class PushSupport {
         return PushProof.headers(hashed, target.secret(), java.time.Instant.now());
     }
 
+    /**
+     * The push's result within {@code bound}: a push still running then is cancelled and is a timeout; an
+     * interrupted wait cancels it too. A failure of the push itself is the caller's to word.
+     */
+    static <T> T await(java.util.concurrent.Future<T> push, Duration bound, PushTarget target)
+            throws PushException, java.util.concurrent.ExecutionException {
+        try {
+            return push.get(bound.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            push.cancel(true);
+            throw timeout(target, e);
+        } catch (InterruptedException e) {
+            push.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new PushException(PushException.Kind.UNREACHABLE, "Bị ngắt khi đang gửi (interrupted)", e);
+        }
+    }
+
+    /** A push that failed in a way no other wording covers. */
+    static PushException failed(Throwable cause) {
+        return new PushException(PushException.Kind.PROTOCOL,
+                "Lỗi khi gửi tới bên nhận (push failed: " + cause + ")", cause);
+    }
+
     static PushException timeout(PushTarget target, Throwable cause) {
         return new PushException(PushException.Kind.TIMEOUT, "Bên nhận không trả lời trong " + human(target.timeout())
                 + " (no answer within " + target.timeout() + ")", cause);

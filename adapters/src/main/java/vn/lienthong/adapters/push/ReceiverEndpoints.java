@@ -64,6 +64,20 @@ public final class ReceiverEndpoints {
 
         @Override
         void close();
+
+        private static Handle of(URI url, Runnable stop) {
+            return new Handle() {
+                @Override
+                public URI url() {
+                    return url;
+                }
+
+                @Override
+                public void close() {
+                    stop.run();
+                }
+            };
+        }
     }
 
     /**
@@ -93,18 +107,10 @@ public final class ReceiverEndpoints {
             URI url = URI.create("http://" + host + ":" + chosen + normalisedPath);
             try {
                 Server server = soapServer(bus, url, served);
-                return new Handle() {
-                    @Override
-                    public URI url() {
-                        return url;
-                    }
-
-                    @Override
-                    public void close() {
-                        server.destroy();
-                        bus.shutdown(true);
-                    }
-                };
+                return Handle.of(url, () -> {
+                    server.destroy();
+                    bus.shutdown(true);
+                });
             } catch (RuntimeException e) {
                 if (port != 0 || !causedBy(e, BindException.class)) {
                     bus.shutdown(true);
@@ -160,18 +166,10 @@ public final class ReceiverEndpoints {
         server.start();
         URI url = URI.create("http://" + hostOf(address) + ":" + server.getAddress().getPort()
                 + (path.startsWith("/") ? path : "/" + path));
-        return new Handle() {
-            @Override
-            public URI url() {
-                return url;
-            }
-
-            @Override
-            public void close() {
-                server.stop(0);
-                executor.shutdownNow();
-            }
-        };
+        return Handle.of(url, () -> {
+            server.stop(0);
+            executor.shutdownNow();
+        });
     }
 
     private static void handleRest(HttpExchange exchange, Path spoolDir, LienthongReceiver receiver,

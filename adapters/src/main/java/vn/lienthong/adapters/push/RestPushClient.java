@@ -14,8 +14,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,18 +88,10 @@ public final class RestPushClient implements PushClient {
         HttpResponse<String> response;
         try {
             // the request's own timeout covers the answer's headers; this bounds the whole exchange
-            response = call.get(target.timeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            call.cancel(true);
-            throw PushSupport.timeout(target, e);
-        } catch (InterruptedException e) {
-            call.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new PushException(PushException.Kind.UNREACHABLE, "Bị ngắt khi đang gửi (interrupted)", e);
+            response = PushSupport.await(call, target.timeout(), target);
         } catch (ExecutionException e) {
             PushException failure = PushSupport.transport(target, e.getCause(), Duration.ZERO);
-            throw failure != null ? failure : new PushException(PushException.Kind.PROTOCOL,
-                    "Lỗi khi gửi tới bên nhận (push failed: " + e.getCause() + ")", e.getCause());
+            throw failure != null ? failure : PushSupport.failed(e.getCause());
         }
         int status = response.statusCode();
         if (status / 100 != 2) {

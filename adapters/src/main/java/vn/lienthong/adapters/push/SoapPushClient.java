@@ -10,8 +10,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.activation.DataHandler;
@@ -97,27 +95,22 @@ public final class SoapPushClient implements PushClient, AutoCloseable {
         }
         // CXF's own timeouts bound connecting, sending and waiting for the answer's headers; the watchdog
         // also bounds reading the answer, by interrupting a call that outlives them
-        Future<Void> call = watchdog.submit(() -> {
-            call(target, message, receiver, proof);
-            return null;
-        });
+        Future<Void> call;
         try {
-            call.get(target.timeout().plus(WATCHDOG_GRACE).toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            call.cancel(true);
-            throw PushSupport.timeout(target, e);
-        } catch (InterruptedException e) {
-            call.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new PushException(PushException.Kind.UNREACHABLE, "Bị ngắt khi đang gửi (interrupted)", e);
+            call = watchdog.submit(() -> {
+                call(target, message, receiver, proof);
+                return null;
+            });
+        } catch (RejectedExecutionException e) {
+            throw new PushException(PushException.Kind.CONFIGURATION, "Bộ gửi SOAP đã đóng (client closed)", e);
+        }
+        try {
+            PushSupport.await(call, target.timeout().plus(WATCHDOG_GRACE), target);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof PushException failure) {
                 throw failure;
             }
-            throw new PushException(PushException.Kind.PROTOCOL,
-                    "Lỗi khi gửi tới bên nhận (push failed: " + e.getCause() + ")", e.getCause());
-        } catch (RejectedExecutionException e) {
-            throw new PushException(PushException.Kind.CONFIGURATION, "Bộ gửi SOAP đã đóng (client closed)", e);
+            throw PushSupport.failed(e.getCause());
         }
     }
 

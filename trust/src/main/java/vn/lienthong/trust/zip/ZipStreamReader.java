@@ -149,15 +149,10 @@ final class ZipStreamReader {
 
     private Local readLocal(long offset) throws IOException {
         in.u16(); // version needed
-        int flags = in.u16();
-        int method = in.u16();
-        in.u16(); // time
-        in.u16(); // date
-        long crc = in.u32();
-        long compressed = in.u32();
-        long size = in.u32();
-        int nameLength = in.u16();
-        int extraLength = in.u16();
+        Fields header = Fields.read(in);
+        int flags = header.flags();
+        int method = header.method();
+        int nameLength = header.nameLength();
 
         if (++budget.entries > limits.maxEntries()) {
             throw new ZipRefusedException(Reason.TOO_MANY_ENTRIES, null,
@@ -168,7 +163,7 @@ final class ZipStreamReader {
                     "a name of " + nameLength + " bytes (at most " + limits.maxNameLength() + ")");
         }
         byte[] rawName = in.bytes(nameLength);
-        byte[] extra = in.bytes(extraLength);
+        long[] wide = zip64Fields(in.bytes(header.extraLength()));
         String name = decodeName(rawName, flags);
         String path = prefix + name;
         checkName(name, path);
@@ -182,19 +177,10 @@ final class ZipStreamReader {
             throw new ZipRefusedException(Reason.UNSUPPORTED_METHOD, path,
                     "method " + method + " (only stored and deflated are accepted)");
         }
-        boolean zip64 = false;
-        long[] wide = zip64Fields(extra);
-        if (wide != null) {
-            zip64 = true;
-            int i = 0;
-            if (size == MAGIC32 && i < wide.length) {
-                size = wide[i++];
-            }
-            if (compressed == MAGIC32 && i < wide.length) {
-                compressed = wide[i];
-            }
-        }
-        Local local = new Local(offset, rawName, name, path, flags, method, crc, compressed, size, zip64);
+        long size = header.size(wide);
+        long compressed = header.compressed(wide);
+        Local local = new Local(offset, rawName, name, path, flags, method, header.crc(), compressed, size,
+                wide != null);
         if (local.hasDescriptor()) {
             if (method == STORED) {
                 throw new ZipRefusedException(Reason.MALFORMED, path,
@@ -219,35 +205,23 @@ final class ZipStreamReader {
         while (signature == CEN) {
             in.u16(); // version made by
             in.u16(); // version needed
-            int flags = in.u16();
-            int method = in.u16();
-            in.u16(); // time
-            in.u16(); // date
-            long crc = in.u32();
-            long compressed = in.u32();
-            long size = in.u32();
-            int nameLength = in.u16();
-            int extraLength = in.u16();
+            Fields header = Fields.read(in);
             int commentLength = in.u16();
             in.u16(); // disk
             in.u16(); // internal attributes
             in.u32(); // external attributes
             long offset = in.u32();
-            byte[] rawName = in.bytes(nameLength);
-            byte[] extra = in.bytes(extraLength);
+            byte[] rawName = in.bytes(header.nameLength());
+            long[] wide = zip64Fields(in.bytes(header.extraLength()));
             in.skip(commentLength);
-            long[] wide = zip64Fields(extra);
-            if (wide != null) {
-                int i = 0;
-                if (size == MAGIC32 && i < wide.length) {
-                    size = wide[i++];
-                }
-                if (compressed == MAGIC32 && i < wide.length) {
-                    compressed = wide[i++];
-                }
-                if (offset == MAGIC32 && i < wide.length) {
-                    offset = wide[i];
-                }
+            int flags = header.flags();
+            int method = header.method();
+            long crc = header.crc();
+            long size = header.size(wide);
+            long compressed = header.compressed(wide);
+            int used = header.widened(wide);
+            if (offset == MAGIC32 && wide != null && used < wide.length) {
+                offset = wide[used];
             }
             if (index >= locals.size()) {
                 throw new ZipRefusedException(Reason.INCONSISTENT, null,
@@ -549,6 +523,38 @@ final class ZipStreamReader {
         @Override
         public void close() {
             // the archive stays open: the reader drains what is left on next()
+        }
+    }
+
+    /**
+     * The fields a local header and a central directory entry share, in the same order in both (flags, method,
+     * time, date, CRC-32, compressed size, size, name and extra lengths), and the ZIP64 extra field's values that
+     * stand for the sizes marked 0xFFFFFFFF: the size first, then the compressed size.
+     */
+    private record Fields(int flags, int method, long crc, long compressed32, long size32, int nameLength,
+                          int extraLength) {
+
+        static Fields read(Source in) throws IOException {
+            int flags = in.u16();
+            int method = in.u16();
+            in.u16(); // time
+            in.u16(); // date
+            return new Fields(flags, method, in.u32(), in.u32(), in.u32(), in.u16(), in.u16());
+        }
+
+        long size(long[] wide) {
+            return size32 == MAGIC32 && wide != null && wide.length > 0 ? wide[0] : size32;
+        }
+
+        long compressed(long[] wide) {
+            int i = size32 == MAGIC32 ? 1 : 0;
+            return compressed32 == MAGIC32 && wide != null && i < wide.length ? wide[i] : compressed32;
+        }
+
+        /** How many of the ZIP64 values the sizes took (the next, if any, is a central entry's offset). */
+        int widened(long[] wide) {
+            return wide == null ? 0
+                    : Math.min(wide.length, (size32 == MAGIC32 ? 1 : 0) + (compressed32 == MAGIC32 ? 1 : 0));
         }
     }
 
