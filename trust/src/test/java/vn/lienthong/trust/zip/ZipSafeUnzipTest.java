@@ -194,6 +194,45 @@ class ZipSafeUnzipTest {
         assertThat(refused.detail()).contains("declares 4096 bytes");
     }
 
+    /**
+     * ZIP64 as large archives write it: the sizes (and the central entry's offset) marked 0xFFFFFFFF, their values
+     * in the ZIP64 extra field. Built by hand, since java.util.zip writes ZIP64 only past 4 GB.
+     */
+    @Test
+    void zip64SizesAndOffsetAreReadFromTheExtraField() throws IOException {
+        byte[] content = "nội dung ZIP64".getBytes(StandardCharsets.UTF_8);
+        byte[] name = "a.txt".getBytes(StandardCharsets.US_ASCII);
+        CRC32 crc = new CRC32();
+        crc.update(content);
+        java.nio.ByteBuffer zip = java.nio.ByteBuffer.allocate(512).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        zip.putInt(0x04034b50).putShort((short) 45).putShort((short) 0).putShort((short) 0) // stored
+                .putShort((short) 0).putShort((short) 0).putInt((int) crc.getValue())
+                .putInt(0xFFFFFFFF).putInt(0xFFFFFFFF).putShort((short) name.length).putShort((short) 20)
+                .put(name).putShort((short) 1).putShort((short) 16).putLong(content.length).putLong(content.length)
+                .put(content);
+        int directory = zip.position();
+        zip.putInt(0x02014b50).putShort((short) 45).putShort((short) 45).putShort((short) 0).putShort((short) 0)
+                .putShort((short) 0).putShort((short) 0).putInt((int) crc.getValue())
+                .putInt(0xFFFFFFFF).putInt(0xFFFFFFFF).putShort((short) name.length).putShort((short) 28)
+                .putShort((short) 0).putShort((short) 0).putShort((short) 0).putInt(0).putInt(0xFFFFFFFF)
+                .put(name).putShort((short) 1).putShort((short) 24).putLong(content.length).putLong(content.length)
+                .putLong(0);
+        int directorySize = zip.position() - directory;
+        zip.putInt(0x06054b50).putShort((short) 0).putShort((short) 0).putShort((short) 1).putShort((short) 1)
+                .putInt(directorySize).putInt(directory).putShort((short) 0);
+        byte[] archive = java.util.Arrays.copyOf(zip.array(), zip.position());
+
+        List<Seen> seen = readAll(UNZIP, new ByteArrayInputStream(archive), "a.zip");
+
+        assertThat(seen).hasSize(1);
+        assertThat(seen.get(0).content()).isEqualTo(content);
+
+        // the central directory's ZIP64 offset is checked against the entry's: another offset is refused
+        java.nio.ByteBuffer.wrap(archive).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                .putLong(directory + 46 + name.length + 4 + 16, 7);
+        assertThat(refusal(UNZIP, archive).reason()).isEqualTo(Reason.INCONSISTENT);
+    }
+
     @Test
     void tooManyEntriesAreRefused() throws IOException {
         String[] entries = new String[2 * 300];
