@@ -2,7 +2,6 @@ package vn.lienthong.gateway.security;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -57,18 +56,12 @@ public class OperatorLoginThrottle extends OncePerRequestFilter {
         if ("POST".equals(request.getMethod()) && "/login".equals(request.getServletPath())) {
             return request.getParameter("username") == null ? "" : request.getParameter("username");
         }
-        String authorization = request.getHeader("Authorization");
-        if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            try {
-                String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()),
-                        StandardCharsets.UTF_8);
-                int colon = decoded.indexOf(':');
-                return colon < 0 ? decoded : decoded.substring(0, colon);
-            } catch (IllegalArgumentException e) {
-                return "";
-            }
+        String credentials = BasicHeader.credentials(request);
+        if (credentials == null) {
+            return null;
         }
-        return null;
+        int colon = credentials.indexOf(':');
+        return colon < 0 ? credentials : credentials.substring(0, colon);
     }
 
     /** Counts the failures Spring Security reports (a wrong password, an unknown user: the same). */

@@ -2,7 +2,6 @@ package vn.lienthong.gateway.security;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 
 import jakarta.servlet.FilterChain;
@@ -103,18 +102,9 @@ public class SystemApiTransportFilter extends OncePerRequestFilter {
                 return null; // the API answers it
             }
         }
-        String authorization = request.getHeader("Authorization");
-        if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            try {
-                String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()),
-                        StandardCharsets.UTF_8);
-                int colon = decoded.indexOf(':');
-                return colon > 0 ? decoded.substring(0, colon) : null;
-            } catch (IllegalArgumentException e) {
-                return null;
-            }
-        }
-        return null;
+        String credentials = BasicHeader.credentials(request);
+        int colon = credentials == null ? -1 : credentials.indexOf(':');
+        return colon > 0 ? credentials.substring(0, colon) : null;
     }
 
     private static void refuse(HttpServletRequest request, HttpServletResponse response, GatewayError error,
