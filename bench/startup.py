@@ -3,11 +3,12 @@
 fresh temporary data directory and a free port, and measures from the launch of `java -jar` to the first
 `/actuator/health/readiness` answer UP (polled over HTTP every 20 ms). Prints each start, the median and the max.
 
-    bench/startup.py [GATEWAY_JAR] [--runs N] [--json FILE] [--keep-logs DIR] [-- gateway arguments...]
+    bench/startup.py [GATEWAY_JAR] [--runs N] [--no-cds] [--json FILE] [--keep-logs DIR] [-- gateway arguments...]
 
-GATEWAY_JAR defaults to gateway-routes/target/lienthong-gateway.jar; GATEWAY_OPTS (environment) are the JVM's
-options, e.g. GATEWAY_OPTS='-XX:StartFlightRecording=filename=start.jfr'. On a shared machine run it under the
-build lock: flock /work/build.lock bench/startup.py --runs 5
+GATEWAY_JAR defaults to the README's start, gateway-routes/target/gateway/lienthong-gateway.jar; a class-data-sharing
+archive beside the jar (the same name, .jsa) is used as the README's command uses it, unless --no-cds.
+GATEWAY_OPTS (environment) are more JVM options, e.g. GATEWAY_OPTS='-XX:StartFlightRecording=filename=start.jfr'.
+On a shared machine run it under the build lock: flock /work/build.lock bench/startup.py --runs 5
 """
 import argparse
 import json
@@ -43,10 +44,10 @@ def ready(port):
         return False
 
 
-def start_once(jar, extra, timeout, log_path):
+def start_once(jar, jvm_options, extra, timeout, log_path):
     data = tempfile.mkdtemp(prefix="lienthong-startup-")
     port = free_port()
-    command = ["java", *shlex.split(os.environ.get("GATEWAY_OPTS", "")), "-jar", jar,
+    command = ["java", *jvm_options, "-jar", jar,
                f"--gateway.data-dir={data}", f"--server.port={port}", *extra]
     try:
         with open(log_path, "wb") as log:
@@ -76,8 +77,9 @@ def start_once(jar, extra, timeout, log_path):
 
 def main():
     parser = argparse.ArgumentParser(description="Time from `java -jar` to readiness UP, N fresh starts.")
-    parser.add_argument("jar", nargs="?", default=os.path.join(HERE, "..", "gateway-routes", "target", "lienthong-gateway.jar"))
+    parser.add_argument("jar", nargs="?", default=os.path.join(HERE, "..", "gateway-routes", "target", "gateway", "lienthong-gateway.jar"))
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--no-cds", action="store_true", help="do not use the class-data-sharing archive beside the jar")
     parser.add_argument("--timeout", type=float, default=180, help="seconds one start may take (default 180)")
     parser.add_argument("--json", help="write the figures as JSON to this file")
     parser.add_argument("--keep-logs", help="keep each start's log in this directory")
@@ -87,16 +89,20 @@ def main():
     logs = options.keep_logs or tempfile.mkdtemp(prefix="lienthong-startup-logs-")
     os.makedirs(logs, exist_ok=True)
 
-    print(f"{jar}, {options.runs} starts, JVM options: {os.environ.get('GATEWAY_OPTS', '(none)')}", flush=True)
+    jvm_options = shlex.split(os.environ.get("GATEWAY_OPTS", ""))
+    archive = os.path.splitext(jar)[0] + ".jsa"
+    if not options.no_cds and os.path.exists(archive):
+        jvm_options.insert(0, f"-XX:SharedArchiveFile={archive}")
+    print(f"{jar}, {options.runs} starts, JVM options: {' '.join(jvm_options) or '(none)'}", flush=True)
     ready_times, spring_times = [], []
     for run in range(1, options.runs + 1):
-        seconds, spring = start_once(jar, options.gateway_args, options.timeout, os.path.join(logs, f"start-{run}.log"))
+        seconds, spring = start_once(jar, jvm_options, options.gateway_args, options.timeout, os.path.join(logs, f"start-{run}.log"))
         ready_times.append(seconds)
         if spring is not None:
             spring_times.append(spring)
         print(f"  start {run}: ready in {seconds:.2f} s" + (f" (Spring says started in {spring:.2f} s)" if spring else ""), flush=True)
 
-    summary = {"jar": jar, "gatewayOpts": os.environ.get("GATEWAY_OPTS", ""), "runs": options.runs,
+    summary = {"jar": jar, "jvmOptions": jvm_options, "runs": options.runs,
                "readySeconds": [round(s, 3) for s in ready_times],
                "readyMedian": round(statistics.median(ready_times), 3), "readyMax": round(max(ready_times), 3),
                "springStartedSeconds": spring_times}
