@@ -36,12 +36,15 @@ THREADS = [
 ]
 
 
-def samples(path):
-    thread, frames, in_stack = None, [], False
+def samples(path, since=None):
+    """Yields (thread, frames) of each sample; with `since` (HH:MM:SS, the clock jfr prints), only later ones."""
+    thread, frames, in_stack, late = None, [], False, since is None
     for line in open(path, encoding="utf-8", errors="replace"):
         s = line.strip()
         if s.startswith("jdk.ExecutionSample"):
             thread, frames, in_stack = None, [], False
+        elif s.startswith("startTime = ") and since is not None:
+            late = s[len("startTime = "):][:8] >= since
         elif s.startswith("sampledThread"):
             m = re.search(r'"(.*)"', s)
             thread = m.group(1) if m else s
@@ -52,7 +55,8 @@ def samples(path):
         elif in_stack and s and s != "...":
             frames.append(re.sub(r"\s+line:.*$", "", s))
         elif s == "}" and thread is not None:
-            yield thread, frames
+            if late:
+                yield thread, frames
             thread = None
 
 
@@ -66,14 +70,14 @@ def package(frame, depth=4):
     return ".".join(parts[:depth]) if parts else name
 
 
-def main(path):
+def main(path, since=None):
     total = 0
     steps = collections.Counter()
     threads = collections.Counter()
     selfs = collections.Counter()
     packages = collections.Counter()
     inclusive = collections.Counter()
-    for thread, frames in samples(path):
+    for thread, frames in samples(path, since):
         total += 1
         stack = "\n".join(frames)
         for name, rule in STEPS:
@@ -97,7 +101,8 @@ def main(path):
             print(f"| `{name}` | {100.0 * count / total:.1f}% | {count} |")
         print()
 
-    print(f"{total} execution samples (jdk.ExecutionSample, JFR `profile` settings: one every 10 ms per running thread).\n")
+    print(f"{total} execution samples (jdk.ExecutionSample: one every 10 ms (`profile`) or 20 ms (`default`) per running"
+          f" thread){' from ' + since if since else ''}.\n")
     table("By step (first matching rule, most specific first)", steps, 20, "step")
     table("By thread", threads, 10, "threads")
     table("Hottest methods (self)", selfs, 25, "method")
@@ -106,4 +111,4 @@ def main(path):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    main(sys.argv[1], sys.argv[2] if len(sys.argv) > 2 else None)

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Records 60 s of Java Flight Recorder in the gateway during signed 100 KB load with 16 senders, and summarises
-# where the gateway's CPU goes.
+# Records Java Flight Recorder in the gateway from its launch, during signed 100 KB load with 16 senders, and
+# summarises where the gateway's CPU went in the measured window (after the warm-up, WARMUP_SECONDS).
 #
 #   bench/profile.sh GATEWAY_JAR OUT_DIR [bench options...]
 #
@@ -13,11 +13,16 @@ OUT=$(realpath -m "$2")
 shift 2
 BENCH_JAR=${BENCH_JAR:-$HERE/target/lienthong-bench.jar}
 WARMUP_SECONDS=${WARMUP_SECONDS:-15}
+# The recording runs from the gateway's launch and only the window's samples are summarised: starting a
+# recording in a running JVM deoptimises compiled code, and a 2-core gateway then spends minutes compiling
+# it again (its rate fell from 80/s to 6/s), so a recording started late profiles the JIT, not the gateway.
+# `default` samples every 20 ms and records fewer events than `profile`.
+JFR_SETTINGS=${JFR_SETTINGS:-profile}
 mkdir -p "$OUT"
 data=$(mktemp -d)
 port=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
 # shellcheck disable=SC2086
-java ${GATEWAY_OPTS:-} -jar "$GATEWAY_JAR" --gateway.data-dir="$data" --server.port="$port" > "$OUT/profile.gateway.log" 2>&1 &
+java ${GATEWAY_OPTS:-} -XX:StartFlightRecording=name=bench,settings="$JFR_SETTINGS",filename="$OUT/gateway.jfr" -jar "$GATEWAY_JAR" --gateway.data-dir="$data" --server.port="$port" > "$OUT/profile.gateway.log" 2>&1 &
 gateway=$!
 trap 'kill $gateway 2>/dev/null || true; wait $gateway 2>/dev/null || true; rm -rf "$data"' EXIT
 
@@ -30,11 +35,11 @@ until grep -q "Chạy / running" "$OUT/profile.log" 2>/dev/null; do
   sleep 1
 done
 sleep "$WARMUP_SECONDS"
-jcmd "$gateway" JFR.start name=bench settings=profile duration=60s filename="$OUT/gateway.jfr" > /dev/null
+window_start=$(date +%H:%M:%S)
 wait $bench || true
 cat "$OUT/profile.log"
-for _ in $(seq 1 30); do [ -s "$OUT/gateway.jfr" ] && break; sleep 1; done
+jcmd "$gateway" JFR.dump name=bench filename="$OUT/gateway.jfr" > /dev/null
 jfr print --events jdk.ExecutionSample --stack-depth 200 "$OUT/gateway.jfr" > "$OUT/samples.txt"
-python3 "$HERE/jfr-summary.py" "$OUT/samples.txt" > "$OUT/profile.md"
+python3 "$HERE/jfr-summary.py" "$OUT/samples.txt" "$window_start" > "$OUT/profile.md"
 rm -f "$OUT/samples.txt"
 cat "$OUT/profile.md"

@@ -61,7 +61,7 @@ public class EvidenceIssuer implements AutoCloseable {
         this.tracking = tracking;
         this.store = store;
         this.queue = EvidenceQueue.builder(signer).sink(this::storeBatch).workers(properties.workers())
-                .maxBatch(properties.maxBatch()).capacity(properties.capacity()).offerTimeout(Duration.ZERO).build();
+                .maxBatch(properties.maxBatch()).linger(properties.linger()).capacity(properties.capacity()).offerTimeout(Duration.ZERO).build();
         this.preparing = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(properties.capacity()), r -> {
                     Thread thread = new Thread(r, "evidence-prepare");

@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param workers        signing threads
  * @param maxBatch       largest batch of signed records stored in one transaction
  * @param capacity       records that may wait for signing before new ones are left to the repair task
+ * @param linger         how long the chain writer and a signing worker wait for more work once they have some, so
+ *                       that a busy gateway commits one batch where it would commit each event (0: no wait)
  * @param repairInterval how often events still owed evidence are looked for (also once at startup)
  * @param repairAge      how old an owed event must be before the repair task issues its evidence
  * @param headInterval   how often the chain's head is signed (when it moved)
@@ -31,6 +33,7 @@ public record EvidenceProperties(
         @DefaultValue("1") int workers,
         @DefaultValue("64") int maxBatch,
         @DefaultValue("10000") int capacity,
+        @DefaultValue("20ms") Duration linger,
         @DefaultValue("1m") Duration repairInterval,
         @DefaultValue("30s") Duration repairAge,
         @DefaultValue("1m") Duration headInterval,

@@ -2,6 +2,7 @@ package vn.lienthong.gateway.tracking;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,7 +32,8 @@ import vn.lienthong.trust.chain.HashChain;
  * what is pending; the others wait for it and then find nothing left, so the chain never forks.
  *
  * <p>Each node wakes its writer after every commit that appended events, and once a second in any case (events
- * a dead node left pending). {@link #appendPending} runs a pass at once, for readers that must see every
+ * a dead node left pending); a woken writer first lets events gather for {@code gateway.evidence.linger}, so that
+ * under load it commits one batch where it would commit each event. {@link #appendPending} runs a pass at once, for readers that must see every
  * committed event in the chain (the signed head, the verification).
  */
 @Component
@@ -42,14 +45,18 @@ public class EventChain implements SmartLifecycle {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final ApplicationEventPublisher publisher;
+    /** How long a woken writer lets events gather before its pass: one commit per batch under load. */
+    private final Duration linger;
     private final Semaphore wake = new Semaphore(0);
     private volatile Thread writer;
     private volatile boolean running;
 
-    public EventChain(JdbcTemplate jdbc, TransactionTemplate transaction, ApplicationEventPublisher publisher) {
+    public EventChain(JdbcTemplate jdbc, TransactionTemplate transaction, ApplicationEventPublisher publisher,
+                      @Value("${gateway.evidence.linger:20ms}") Duration linger) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.publisher = publisher;
+        this.linger = linger;
     }
 
     /** Published by {@link TrackingStore#event}: after its transaction commits, the writer has work. */
@@ -123,7 +130,9 @@ public class EventChain implements SmartLifecycle {
     private void run() {
         while (running) {
             try {
-                wake.tryAcquire(1, TimeUnit.SECONDS);
+                if (wake.tryAcquire(1, TimeUnit.SECONDS) && running && !linger.isZero()) {
+                    Thread.sleep(linger.toMillis());
+                }
                 wake.drainPermits();
                 if (running) {
                     appendPending();

@@ -52,6 +52,7 @@ public final class EvidenceQueue implements AutoCloseable {
     private final Semaphore permits;
     private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private final int maxBatch;
+    private final Duration linger;
     private final Duration offerTimeout;
     private final List<Thread> workers = new ArrayList<>();
     private final Set<CompletableFuture<SignedEvidence>> unfinished = ConcurrentHashMap.newKeySet();
@@ -64,6 +65,7 @@ public final class EvidenceQueue implements AutoCloseable {
         this.queue = new LinkedBlockingQueue<>();
         this.permits = new Semaphore(builder.capacity);
         this.maxBatch = builder.maxBatch;
+        this.linger = builder.linger;
         this.offerTimeout = builder.offerTimeout;
         int number = QUEUES.incrementAndGet();
         for (int i = 0; i < builder.workers; i++) {
@@ -180,8 +182,16 @@ public final class EvidenceQueue implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             }
+            long until = System.nanoTime() + linger.toNanos();
             while (batch.size() < maxBatch) {
-                Item next = queue.poll();
+                Item next;
+                try {
+                    long left = until - System.nanoTime();
+                    next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : queue.poll();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    next = null;
+                }
                 if (next == null) {
                     break;
                 }
@@ -249,6 +259,7 @@ public final class EvidenceQueue implements AutoCloseable {
         private int capacity = 10_000;
         private int workers = 1;
         private int maxBatch = 64;
+        private Duration linger = Duration.ZERO;
         private Duration offerTimeout = Duration.ofSeconds(1);
 
         private Builder(EvidenceSigner signer) {
@@ -285,6 +296,18 @@ public final class EvidenceQueue implements AutoCloseable {
                 throw new IllegalArgumentException("maxBatch must be positive");
             }
             this.maxBatch = value;
+            return this;
+        }
+
+        /**
+         * How long a worker that took one record waits for more before it stores the batch: a busy queue then
+         * stores one batch per linger instead of one per record (each store is a database commit). Default 0.
+         */
+        public Builder linger(Duration value) {
+            if (value.isNegative()) {
+                throw new IllegalArgumentException("linger must not be negative");
+            }
+            this.linger = value;
             return this;
         }
 
