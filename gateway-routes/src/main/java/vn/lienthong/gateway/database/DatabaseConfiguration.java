@@ -1,6 +1,11 @@
 package vn.lienthong.gateway.database;
 
+import java.time.Duration;
+
 import javax.sql.DataSource;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.binder.MeterBinder;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
@@ -10,6 +15,7 @@ import org.springframework.core.env.Environment;
 /**
  * The embedded H2 database (a {@code jdbc:h2:file:} URL, the embedded default) is used through
  * {@link GroupCommitDataSource}; PostgreSQL, durable at each commit and sharing its log writes by itself, as it is.
+ * Its counters are {@code lienthong_database_commits_total} and {@code lienthong_database_checkpoints_total}.
  */
 @Configuration(proxyBeanMethods = false)
 public class DatabaseConfiguration {
@@ -22,9 +28,25 @@ public class DatabaseConfiguration {
                 String url = environment.getProperty("spring.datasource.url", "");
                 if (bean instanceof DataSource dataSource && !(bean instanceof GroupCommitDataSource)
                         && url.startsWith("jdbc:h2:file:")) {
-                    return new GroupCommitDataSource(dataSource);
+                    Duration interval = environment.getProperty("gateway.database.group-commit-interval",
+                            Duration.class, Duration.ofMillis(5));
+                    return new GroupCommitDataSource(dataSource, interval);
                 }
                 return bean;
+            }
+        };
+    }
+
+    @Bean
+    MeterBinder groupCommitMeters(DataSource dataSource) {
+        return meters -> {
+            if (dataSource instanceof GroupCommitDataSource groupCommit) {
+                FunctionCounter.builder("lienthong.database.commits", groupCommit, GroupCommitDataSource::commits)
+                        .description("commits to the embedded database that waited to be written").register(meters);
+                FunctionCounter.builder("lienthong.database.checkpoints", groupCommit,
+                                GroupCommitDataSource::checkpoints)
+                        .description("writes of the embedded database's file, each for the commits of its interval")
+                        .register(meters);
             }
         };
     }

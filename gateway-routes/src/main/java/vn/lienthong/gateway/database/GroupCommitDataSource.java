@@ -28,10 +28,22 @@ public final class GroupCommitDataSource extends DelegatingDataSource {
     private static final Set<String> STATEMENT_FACTORIES = Set.of("createStatement", "prepareStatement",
             "prepareCall");
 
-    private final GroupCommit group = new GroupCommit();
+    private final GroupCommit group;
 
-    public GroupCommitDataSource(DataSource target) {
+    /** @param interval the least time between two checkpoints (the commits of an interval share one) */
+    public GroupCommitDataSource(DataSource target, java.time.Duration interval) {
         super(target);
+        this.group = new GroupCommit(interval);
+    }
+
+    /** Commits waited for so far. */
+    public long commits() {
+        return group.commits();
+    }
+
+    /** Checkpoints written so far. */
+    public long checkpoints() {
+        return group.checkpoints();
     }
 
     @Override

@@ -31,9 +31,11 @@ import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import vn.lienthong.trust.certificates.CertificateCheck.Binding;
 import vn.lienthong.trust.certificates.CertificateCheck.Code;
@@ -69,6 +71,7 @@ import vn.lienthong.trust.certificates.CertificateCheck.Revocation;
  */
 public final class CertificateValidator {
 
+    private static final int MAX_PATHS = 10_000;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'",
             Locale.ROOT).withZone(ZoneOffset.UTC);
 
@@ -80,6 +83,8 @@ public final class CertificateValidator {
     private final CrlCache crlCache;
     private final OcspClient ocsp;
     private final RevocationChecker revocation;
+    /** Paths built, by the certificate and what came with it: every packet of an agency carries the same ones. */
+    private final Map<PathKey, BuiltPath> paths = new ConcurrentHashMap<>();
 
     private CertificateValidator(Builder builder) {
         if (builder.anchors.isEmpty()) {
@@ -249,7 +254,48 @@ public final class CertificateValidator {
         return ocsp.requestCount();
     }
 
+    private record PathKey(X509Certificate certificate, List<X509Certificate> presented) {
+    }
+
+    /** A path and the time span in which each of its certificates (the anchor aside) is valid. */
+    private record BuiltPath(List<X509Certificate> path, long validFrom, long validUntil) {
+        static BuiltPath of(List<X509Certificate> path) {
+            long from = Long.MIN_VALUE;
+            long until = Long.MAX_VALUE;
+            for (X509Certificate certificate : path.subList(0, path.size() - 1)) {
+                from = Math.max(from, certificate.getNotBefore().getTime());
+                until = Math.min(until, certificate.getNotAfter().getTime());
+            }
+            return new BuiltPath(List.copyOf(path), from, until);
+        }
+
+        boolean validAt(Date when) {
+            return when.getTime() >= validFrom && when.getTime() <= validUntil;
+        }
+    }
+
+    /**
+     * The path from {@code certificate} to an anchor valid at {@code when}: the one found before when it is valid
+     * then (the anchors and intermediates never change, so the search would find it again), else a new search.
+     * Only paths found are kept, so certificates that chain nowhere cannot fill the memory.
+     */
     private List<X509Certificate> buildPath(X509Certificate certificate, List<X509Certificate> presented, Date when)
+            throws CertPathBuilderException {
+        PathKey key = new PathKey(certificate, List.copyOf(presented));
+        BuiltPath known = paths.get(key);
+        if (known != null && known.validAt(when)) {
+            return known.path();
+        }
+        List<X509Certificate> path = searchPath(certificate, presented, when);
+        if (paths.size() >= MAX_PATHS) {
+            paths.clear();
+        }
+        BuiltPath built = BuiltPath.of(path);
+        paths.put(key, built);
+        return built.path();
+    }
+
+    private List<X509Certificate> searchPath(X509Certificate certificate, List<X509Certificate> presented, Date when)
             throws CertPathBuilderException {
         try {
             X509CertSelector target = new X509CertSelector();

@@ -7,7 +7,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.Provider;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -38,12 +37,13 @@ import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.CMSSignerDigestMismatchException;
 import org.bouncycastle.cms.SignerInformation;
-import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.cms.SignerInformationVerifier;
 import org.bouncycastle.operator.DefaultAlgorithmNameFinder;
 import org.bouncycastle.operator.DigestCalculator;
 import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
+
+import vn.lienthong.trust.certificates.Bc;
 
 /**
  * The verification of one signature field of a PDF, in the steps {@link PdfSignatureVerifier} describes: the
@@ -53,7 +53,7 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
  */
 final class SignatureFieldVerifier {
 
-    private static final Provider BC = new BouncyCastleProvider();
+    private static final DefaultAlgorithmNameFinder ALGORITHM_NAMES = new DefaultAlgorithmNameFinder();
     private static final String DETACHED = "adbe.pkcs7.detached";
     private static final String CADES = "ETSI.CAdES.detached";
     /** Hex characters of {@code /Contents}, with its brackets: 4 MiB is far above any real signature. */
@@ -319,7 +319,7 @@ final class SignatureFieldVerifier {
     private boolean integrity(CMSSignedData cms, SignerInformation signerInformation,
             X509Certificate certificate, ByteRange range) throws IOException {
         AlgorithmIdentifier digestId = signerInformation.getDigestAlgorithmID();
-        digestAlgorithm = new DefaultAlgorithmNameFinder().getAlgorithmName(digestId);
+        digestAlgorithm = ALGORITHM_NAMES.getAlgorithmName(digestId);
         String oid = digestId.getAlgorithm().getId();
         if (WEAK_DIGESTS.contains(oid)) {
             problem(SignatureStatus.UNSUPPORTED, "thuật toán băm " + digestAlgorithm + " không còn an toàn",
@@ -335,8 +335,7 @@ final class SignatureFieldVerifier {
         if (attributes != null) {
             byte[] computed;
             try {
-                DigestCalculator calculator = new JcaDigestCalculatorProviderBuilder().setProvider(BC).build()
-                        .get(digestId);
+                DigestCalculator calculator = Bc.DIGESTS.get(digestId);
                 try (InputStream in = range.open(channel); OutputStream out = calculator.getOutputStream()) {
                     in.transferTo(out);
                 }
@@ -364,8 +363,9 @@ final class SignatureFieldVerifier {
         try {
             CMSSignedData withContent = new CMSSignedData(range.content(channel), cms.toASN1Structure());
             SignerInformation bound = withContent.getSignerInfos().get(signerInformation.getSID());
-            boolean verified = bound.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(BC)
-                    .build(certificate.getPublicKey()));
+            boolean verified = bound.verify(new SignerInformationVerifier(Bc.SIGNATURE_NAMES, Bc.SIGNATURE_IDS,
+                    new JcaContentVerifierProviderBuilder().setProvider(Bc.PROVIDER).build(certificate.getPublicKey()),
+                    Bc.DIGESTS));
             if (!verified) {
                 problem(SignatureStatus.INTEGRITY, "giá trị chữ ký không khớp với khóa công khai của người ký",
                         "the signature value does not verify with the signer's public key");
