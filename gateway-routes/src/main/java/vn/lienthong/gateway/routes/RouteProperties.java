@@ -19,7 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("gateway.routes")
 public record RouteProperties(
         @DefaultValue("4") int dispatchSenders,
-        @DefaultValue("2") int pullConsumers,
+        @DefaultValue("4") int pullConsumers,
         @DefaultValue("4") int pushConsumers,
         @DefaultValue("500") int sweepBatch,
         @DefaultValue("0") int intakeChecks) {
