@@ -314,7 +314,7 @@ public final class SamplePdfGenerator {
             int signature = size + 1;
             size += 2;
             widgets.add(widget);
-            String commonName = SamplePki.AGENCIES.getOrDefault(SamplePki.agencyCode(certificate).orElse(""), entity);
+            String commonName = SamplePki.AGENCIES.getOrDefault(SamplePki.agencyCode(entity).orElse(""), entity);
 
             Map<Integer, String> objects = new TreeMap<>();
             objects.put(CATALOG, catalog());

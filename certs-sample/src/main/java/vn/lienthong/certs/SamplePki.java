@@ -20,18 +20,12 @@ import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-
-import org.bouncycastle.asn1.ASN1Encodable;
-import org.bouncycastle.asn1.ASN1String;
-import org.bouncycastle.asn1.x500.AttributeTypeAndValue;
-import org.bouncycastle.asn1.x500.RDN;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x500.style.BCStyle;
 
 /**
  * The committed sample PKI, read from the classpath ({@code /vn/lienthong/certs/sample/}).
@@ -76,6 +70,9 @@ public final class SamplePki {
 
     private static final String RESOURCE_DIR = "/vn/lienthong/certs/sample/";
 
+    /** The agency each agency-bound entity's certificate is issued to (see {@link #agencyCode(String)}). */
+    private static final Map<String, String> ENTITY_AGENCY = entityAgencies();
+
     private static final Map<String, Object> CACHE = new ConcurrentHashMap<>();
     private static final Map<String, Path> FILES = new ConcurrentHashMap<>();
 
@@ -90,6 +87,14 @@ public final class SamplePki {
         agencies.put("000.00.05.H41", "So Noi vu tinh Nghe An (mau)");
         agencies.put("000.00.00.G22", "Van phong Chinh phu (mau)");
         return agencies;
+    }
+
+    private static Map<String, String> entityAgencies() {
+        Map<String, String> codes = new HashMap<>();
+        AGENCY_CODES.forEach(code -> codes.put(code, code));
+        codes.put(REVOKED, "000.00.00.H41");
+        codes.put(EXPIRED, "000.00.05.H41");
+        return Map.copyOf(codes);
     }
 
     /** Every entity that has a key: the two CAs, the gateway's three, the agencies, the revoked and the expired. */
@@ -203,26 +208,13 @@ public final class SamplePki {
     }
 
     /**
-     * The agency code (mã định danh) a certificate is bound to: the value of the subject's
-     * {@code organizationIdentifier} attribute (OID 2.5.4.97). Empty when the attribute is absent, not a string, or
-     * present more than once (ambiguous, so bound to nothing).
+     * The agency code (mã định danh) the entity's certificate carries in its subject's {@code organizationIdentifier}
+     * (OID 2.5.4.97): its own name for each of {@link #AGENCY_CODES}, the agency's code for {@link #REVOKED} and
+     * {@link #EXPIRED}; empty for the gateway's and the CAs'. The generator writes these codes; reading a code from
+     * a certificate is {@code trust}'s {@code CertificateIdentity.agencyCode}.
      */
-    public static Optional<String> agencyCode(X509Certificate certificate) {
-        X500Name subject = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded());
-        String code = null;
-        for (RDN rdn : subject.getRDNs()) {
-            for (AttributeTypeAndValue attribute : rdn.getTypesAndValues()) {
-                if (!BCStyle.ORGANIZATION_IDENTIFIER.equals(attribute.getType())) {
-                    continue;
-                }
-                ASN1Encodable value = attribute.getValue();
-                if (code != null || !(value instanceof ASN1String string)) {
-                    return Optional.empty();
-                }
-                code = string.getString();
-            }
-        }
-        return Optional.ofNullable(code).map(String::strip).filter(s -> !s.isEmpty());
+    public static Optional<String> agencyCode(String entity) {
+        return Optional.ofNullable(ENTITY_AGENCY.get(known(entity)));
     }
 
     private static String known(String name) {

@@ -66,7 +66,7 @@ import org.bouncycastle.util.io.pem.PemObject;
  *
  * <p>Subjects are plain ASCII (Vietnamese without diacritics) so that they read the same in every tool; each
  * agency certificate carries the agency code (mã định danh) in {@code organizationIdentifier} (OID 2.5.4.97),
- * which is the attribute {@link SamplePki#agencyCode(X509Certificate)} reads.
+ * the code {@link SamplePki#agencyCode(String)} names for the entity.
  */
 public final class SamplePkiGenerator {
 
@@ -153,10 +153,10 @@ public final class SamplePkiGenerator {
         }
 
         X509Certificate revoked = leaf(out, issuer, SamplePki.REVOKED, rsa(2048),
-                name("UBND tinh Nghe An (mau - da thu hoi)", "000.00.00.H41"),
+                name("UBND tinh Nghe An (mau - da thu hoi)", SamplePki.agencyCode(SamplePki.REVOKED).orElseThrow()),
                 leafNotBefore, leafNotAfter, signingUsage(), null);
         leaf(out, issuer, SamplePki.EXPIRED, rsa(2048),
-                name("So Noi vu tinh Nghe An (mau - het han)", "000.00.05.H41"),
+                name("So Noi vu tinh Nghe An (mau - het han)", SamplePki.agencyCode(SamplePki.EXPIRED).orElseThrow()),
                 years(-3), years(-1), signingUsage(), null);
 
         // CRLs: thisUpdate now, nextUpdate far in the future so that the committed set stays usable

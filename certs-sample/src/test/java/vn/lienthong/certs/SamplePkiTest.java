@@ -29,6 +29,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import javax.security.auth.x500.X500Principal;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,6 +38,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Checks the committed sample PKI, read from the classpath as other modules read it. */
 class SamplePkiTest {
+
+    /** How RFC 1779 prints the attribute that carries the agency code. */
+    private static final String ORGANIZATION_IDENTIFIER = "OID.2.5.4.97=";
 
     static Stream<String> goodLeaves() {
         List<String> names = new ArrayList<>(List.of(SamplePki.GATEWAY, SamplePki.GATEWAY_RSA, SamplePki.GATEWAY_TLS));
@@ -106,16 +111,21 @@ class SamplePkiTest {
     void agencyCertificatesCarryTheirCode() {
         for (String code : SamplePki.AGENCY_CODES) {
             X509Certificate certificate = SamplePki.certificate(code);
-            assertThat(SamplePki.agencyCode(certificate)).as(code).contains(code);
+            assertThat(SamplePki.agencyCode(code)).as(code).contains(code);
+            assertCarriesAgencyCode(certificate, code);
             assertThat(certificate.getKeyUsage()[0]).as("digitalSignature").isTrue();
             assertThat(certificate.getKeyUsage()[1]).as("nonRepudiation").isTrue();
             assertThat(certificate.getSubjectX500Principal().getName())
                     .startsWith("CN=" + SamplePki.AGENCIES.get(code) + ",");
         }
-        assertThat(SamplePki.agencyCode(SamplePki.certificate(SamplePki.REVOKED))).contains("000.00.00.H41");
-        assertThat(SamplePki.agencyCode(SamplePki.certificate(SamplePki.EXPIRED))).contains("000.00.05.H41");
-        assertThat(SamplePki.agencyCode(SamplePki.certificate(SamplePki.GATEWAY))).isEmpty();
-        assertThat(SamplePki.agencyCode(SamplePki.rootCa())).isEmpty();
+        assertThat(SamplePki.agencyCode(SamplePki.REVOKED)).contains("000.00.00.H41");
+        assertCarriesAgencyCode(SamplePki.certificate(SamplePki.REVOKED), "000.00.00.H41");
+        assertThat(SamplePki.agencyCode(SamplePki.EXPIRED)).contains("000.00.05.H41");
+        assertCarriesAgencyCode(SamplePki.certificate(SamplePki.EXPIRED), "000.00.05.H41");
+        assertThat(SamplePki.agencyCode(SamplePki.GATEWAY)).isEmpty();
+        assertThat(subject(SamplePki.certificate(SamplePki.GATEWAY))).doesNotContain(ORGANIZATION_IDENTIFIER);
+        assertThat(SamplePki.agencyCode(SamplePki.ROOT_CA)).isEmpty();
+        assertThat(subject(SamplePki.rootCa())).doesNotContain(ORGANIZATION_IDENTIFIER);
     }
 
     @Test
@@ -252,8 +262,18 @@ class SamplePkiTest {
         try (InputStream in = Files.newInputStream(dir.resolve("000.00.00.D41.cert.pem"))) {
             leaf = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
         }
-        assertThat(SamplePki.agencyCode(leaf)).contains("000.00.00.D41");
+        assertCarriesAgencyCode(leaf, "000.00.00.D41");
         assertThat(leaf).isNotEqualTo(SamplePki.certificate("000.00.00.D41"));
+    }
+
+    /** The subject, as RFC 1779 prints it, names exactly one organizationIdentifier (2.5.4.97): {@code code}. */
+    private static void assertCarriesAgencyCode(X509Certificate certificate, String code) {
+        assertThat(subject(certificate)).as(code).containsOnlyOnce(ORGANIZATION_IDENTIFIER)
+                .contains(ORGANIZATION_IDENTIFIER + code + ",");
+    }
+
+    private static String subject(X509Certificate certificate) {
+        return certificate.getSubjectX500Principal().getName(X500Principal.RFC1779);
     }
 
     /** PKIX to the root with the leaf and the agency CA as the path; revocation from the two CRLs when asked. */

@@ -34,6 +34,7 @@ import vn.lienthong.adapters.exchange.MessageType;
 import vn.lienthong.adapters.exchange.LogSafe;
 import vn.lienthong.adapters.exchange.LoginThrottle;
 import vn.lienthong.adapters.exchange.SpooledPacket;
+import vn.lienthong.edxml.io.NonClosingOutputStream;
 import vn.lienthong.edxml.model.StatusCode;
 import vn.lienthong.vdxp.SignedHeader;
 
@@ -194,7 +195,7 @@ public class VdxpController {
         out.write(("{\"status\":\"OK\",\"ErrorCode\":\"0\",\"ErrorDesc\":\"Thanh cong\",\"docId\":"
                 + json.writeValueAsString(docId) + pdfSignatures + ",\"data\":\"").getBytes(StandardCharsets.US_ASCII));
         try (InputStream in = Files.newInputStream(packet.file());
-             OutputStream base64 = Base64.getEncoder().wrap(new NonClosing(out))) {
+             OutputStream base64 = Base64.getEncoder().wrap(new NonClosingOutputStream(out))) {
             in.transferTo(base64);
         }
         out.write("\"}".getBytes(StandardCharsets.US_ASCII));
@@ -431,7 +432,7 @@ public class VdxpController {
         // 200 always: the SDK reads sendEdoc's body only on 200/201 and ignores the status elsewhere
         response.setStatus(200);
         response.setContentType("application/json;charset=UTF-8");
-        json.writeValue(new NonClosing(response.getOutputStream()), answer);
+        json.writeValue(new NonClosingOutputStream(response.getOutputStream()), answer);
         response.getOutputStream().flush();
     }
 
@@ -441,22 +442,5 @@ public class VdxpController {
 
     private static String nonNull(String value) {
         return value == null ? "" : value;
-    }
-
-    /** Lets writers close their own wrappers without closing the response stream. */
-    private static final class NonClosing extends java.io.FilterOutputStream {
-        NonClosing(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
-        }
     }
 }

@@ -25,6 +25,7 @@ import org.xml.sax.SAXParseException;
 
 import vn.lienthong.edxml.EdxmlError;
 import vn.lienthong.edxml.EdxmlException;
+import vn.lienthong.edxml.io.NonClosingOutputStream;
 import vn.lienthong.edxml.io.SecureXml;
 
 /**
@@ -171,23 +172,6 @@ final class DomPackets {
                 exceeded = true;
                 throw tooLarge(max, -1);
             }
-        }
-    }
-
-    /** The transformer closes its stream; the caller owns it. */
-    private static final class NonClosingOutputStream extends java.io.FilterOutputStream {
-        NonClosingOutputStream(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] buffer, int offset, int length) throws IOException {
-            out.write(buffer, offset, length);
-        }
-
-        @Override
-        public void close() throws IOException {
-            out.flush();
         }
     }
 }

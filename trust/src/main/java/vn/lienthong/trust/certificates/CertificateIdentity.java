@@ -19,8 +19,8 @@ import org.bouncycastle.asn1.x500.style.BCStyle;
  * Who a certificate names: the agency code it is bound to and its SHA-256 fingerprint.
  *
  * <p>The agency code (mã định danh) is the value of the subject attribute {@code organizationIdentifier}
- * (OID 2.5.4.97); the same rule as {@code SamplePki.agencyCode} in certs-sample, repeated here because trust must
- * not depend on the sample PKI at run time.
+ * (OID 2.5.4.97). This is the one place that reads it; the sample PKI only names which code each of its
+ * certificates carries.
  */
 public final class CertificateIdentity {
 

@@ -69,13 +69,7 @@ public record ChainHead(String log, long sequence, String hash, Instant time) {
      * @throws IllegalArgumentException when the bytes are not a chain head in canonical form
      */
     public static ChainHead fromCanonicalJson(byte[] json) {
-        Map<String, Object> fields = CanonicalJson.parse(json);
-        if (!TYPE.equals(fields.get("type"))) {
-            throw new IllegalArgumentException("not a chain head (type " + fields.get("type") + ")");
-        }
-        if (!Long.valueOf(VERSION).equals(fields.get("version"))) {
-            throw new IllegalArgumentException("unsupported chain head version " + fields.get("version"));
-        }
+        Map<String, Object> fields = CanonicalJson.parse(json, TYPE, VERSION, "a chain head");
         if (!(fields.get("hash") instanceof String hash) || !(fields.get("log") instanceof String log)
                 || !(fields.get("sequence") instanceof Long sequence) || !(fields.get("time") instanceof String time)) {
             throw new IllegalArgumentException("chain head fields missing or of the wrong type");

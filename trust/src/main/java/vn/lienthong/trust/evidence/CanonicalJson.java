@@ -57,6 +57,24 @@ public final class CanonicalJson {
         return object;
     }
 
+    /**
+     * Reads a signed object of one kind: {@link #parse}, then its {@code type} and {@code version} fields must be
+     * the given ones.
+     *
+     * @param kind what the object is, for the message (e.g. "a chain head")
+     * @throws IllegalArgumentException when the bytes are not such an object, or of another type or version
+     */
+    public static Map<String, Object> parse(byte[] utf8, String type, long version, String kind) {
+        Map<String, Object> fields = parse(utf8);
+        if (!type.equals(fields.get("type"))) {
+            throw new IllegalArgumentException("not " + kind + " (type " + fields.get("type") + ")");
+        }
+        if (!Long.valueOf(version).equals(fields.get("version"))) {
+            throw new IllegalArgumentException("unsupported version " + fields.get("version") + " of " + kind);
+        }
+        return fields;
+    }
+
     private static void writeObject(StringBuilder out, Map<String, ?> object) {
         TreeMap<String, Object> sorted = new TreeMap<>();
         for (Map.Entry<String, ?> entry : object.entrySet()) {

@@ -77,13 +77,7 @@ public record EvidenceRecord(String docId, String packetSha256, String sender, S
      * @throws IllegalArgumentException when the bytes are not an evidence record in canonical form
      */
     public static EvidenceRecord fromCanonicalJson(byte[] json) {
-        Map<String, Object> fields = CanonicalJson.parse(json);
-        if (!TYPE.equals(fields.get("type"))) {
-            throw new IllegalArgumentException("not an evidence record (type " + fields.get("type") + ")");
-        }
-        if (!Long.valueOf(VERSION).equals(fields.get("version"))) {
-            throw new IllegalArgumentException("unsupported evidence version " + fields.get("version"));
-        }
+        Map<String, Object> fields = CanonicalJson.parse(json, TYPE, VERSION, "an evidence record");
         EvidenceRecord record;
         try {
             record = new EvidenceRecord(text(fields, "docId"), text(fields, "packetSha256"), text(fields, "sender"),

@@ -408,6 +408,14 @@ class CertificateValidatorTest {
         assertThat(CertificateIdentity.agencyCode(SamplePki.certificate(SamplePki.GATEWAY))).isEmpty();
     }
 
+    @Test
+    void theSamplePkiNamesTheCodeThisRuleReadsFromEveryCertificate() {
+        for (String entity : SamplePki.names()) {
+            assertThat(CertificateIdentity.agencyCode(SamplePki.certificate(entity))).as(entity)
+                    .isEqualTo(SamplePki.agencyCode(entity));
+        }
+    }
+
     private static URI closedPortUri() throws IOException {
         int port;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
