@@ -3,9 +3,13 @@ package vn.lienthong.edxml.dsig;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestOutputStream;
 import java.security.GeneralSecurityException;
+import java.security.Key;
+import java.security.MessageDigest;
 import java.security.cert.CertPathBuilder;
 import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertStore;
@@ -27,7 +31,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.apache.xml.security.algorithms.JCEMapper;
 import org.apache.xml.security.algorithms.MessageDigestAlgorithm;
+import org.apache.xml.security.algorithms.SignatureAlgorithm;
 import org.apache.xml.security.c14n.Canonicalizer;
 import org.apache.xml.security.exceptions.XMLSecurityException;
 import org.apache.xml.security.keys.KeyInfo;
@@ -42,6 +48,7 @@ import org.apache.xml.security.transforms.Transforms;
 import org.apache.xml.security.utils.Constants;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 import vn.lienthong.edxml.Edxml;
@@ -103,6 +110,9 @@ public final class EdxmlSignatureVerifier {
             MessageDigestAlgorithm.ALGO_ID_DIGEST_SHA256,
             MessageDigestAlgorithm.ALGO_ID_DIGEST_SHA384,
             MessageDigestAlgorithm.ALGO_ID_DIGEST_SHA512);
+
+    private static final String CHANGED_AFTER_SIGNING = "Nội dung gói tin đã bị thay đổi sau khi ký (digest"
+            + " mismatch: the packet changed after it was signed)";
 
     private final Set<X509Certificate> trustAnchors;
     private final long maxBytes;
@@ -220,19 +230,24 @@ public final class EdxmlSignatureVerifier {
                     "KeyInfo có quá nhiều chứng thư số (more than " + MAX_CERTIFICATES + " certificates in KeyInfo)");
         }
 
+        byte[] packetDigest = packetDigest(signatureElement, signature);
         X509Certificate signer = null;
         for (X509Certificate candidate : certificates) {
             boolean valid;
             try {
-                valid = signature.checkSignatureValue(candidate.getPublicKey());
-            } catch (XMLSecurityException | RuntimeException e) {
+                valid = packetDigest == null ? signature.checkSignatureValue(candidate.getPublicKey())
+                        : signedInfoVerifies(signature, candidate.getPublicKey());
+            } catch (XMLSecurityException | IOException | RuntimeException e) {
                 // a key of another type, or a reference that cannot be processed
-                if (referencesWereChecked(signature)) {
+                if (packetDigest == null && referencesWereChecked(signature)) {
                     return SignatureCheck.invalid(Failure.DIGEST_MISMATCH, candidate, certificates,
                             "Không tính lại được giá trị băm của gói tin (the packet's digest cannot be computed): "
                                     + e.getMessage());
                 }
                 continue;
+            }
+            if (valid && packetDigest != null && !digestMatches(signature, packetDigest)) {
+                return SignatureCheck.invalid(Failure.DIGEST_MISMATCH, candidate, certificates, CHANGED_AFTER_SIGNING);
             }
             if (valid) {
                 signer = candidate;
@@ -240,9 +255,7 @@ public final class EdxmlSignatureVerifier {
             }
             if (referencesWereChecked(signature)) {
                 // the SignatureValue matched this key, the content did not
-                return SignatureCheck.invalid(Failure.DIGEST_MISMATCH, candidate, certificates,
-                        "Nội dung gói tin đã bị thay đổi sau khi ký (digest mismatch: the packet changed after it"
-                                + " was signed)");
+                return SignatureCheck.invalid(Failure.DIGEST_MISMATCH, candidate, certificates, CHANGED_AFTER_SIGNING);
             }
         }
         if (signer == null) {
@@ -322,6 +335,58 @@ public final class EdxmlSignatureVerifier {
         } catch (XMLSecurityException | RuntimeException e) {
             return SignatureCheck.invalid(Failure.MALFORMED_SIGNATURE, null, List.of(),
                     "Khối SignedInfo không hợp lệ (malformed SignedInfo): " + e.getMessage());
+        }
+    }
+
+    /**
+     * The packet's digest for the shape signers use (enveloped-signature, then exclusive c14n without comments and
+     * without an InclusiveNamespaces list), canonicalised in blocks by {@link ExclusiveCanonicalizer}; null for any
+     * other shape or content, which Santuario's {@code checkSignatureValue} then checks whole.
+     */
+    private static byte[] packetDigest(Element signatureElement, XMLSignature signature) {
+        try {
+            Reference reference = signature.getSignedInfo().item(0);
+            Transforms transforms = reference.getTransforms();
+            if (transforms == null || transforms.getLength() != 2
+                    || !Transforms.TRANSFORM_ENVELOPED_SIGNATURE.equals(transforms.item(0).getURI())
+                    || !Canonicalizer.ALGO_ID_C14N_EXCL_OMIT_COMMENTS.equals(transforms.item(1).getURI())
+                    || hasChildElement(transforms.item(1).getElement())) {
+                return null;
+            }
+            MessageDigest digest = MessageDigest.getInstance(
+                    JCEMapper.translateURItoJCEID(reference.getMessageDigestAlgorithm().getAlgorithmURI()));
+            DigestOutputStream sink = new DigestOutputStream(OutputStream.nullOutputStream(), digest);
+            return ExclusiveCanonicalizer.canonicalize(signatureElement.getOwnerDocument(), signatureElement, sink)
+                    ? digest.digest() : null;
+        } catch (XMLSecurityException | GeneralSecurityException | IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static boolean hasChildElement(Element element) {
+        for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child.getNodeType() == Node.ELEMENT_NODE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** What {@code checkSignatureValue} checks before the references: the SignatureValue over SignedInfo. */
+    private static boolean signedInfoVerifies(XMLSignature signature, Key key) throws XMLSecurityException,
+            IOException {
+        SignedInfo signedInfo = signature.getSignedInfo();
+        SignatureAlgorithm algorithm = signedInfo.getSignatureAlgorithm();
+        algorithm.initVerify(key);
+        algorithm.update(signedInfo.getCanonicalizedOctetStream());
+        return algorithm.verify(signature.getSignatureValue());
+    }
+
+    private static boolean digestMatches(XMLSignature signature, byte[] packetDigest) {
+        try {
+            return MessageDigest.isEqual(packetDigest, signature.getSignedInfo().item(0).getDigestValue());
+        } catch (XMLSecurityException | RuntimeException e) {
+            return false;
         }
     }
 

@@ -70,15 +70,12 @@ public final class GroupCommitDataSource extends DelegatingDataSource {
 
         @Override
         public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-            switch (method.getName()) {
-                case "equals":
-                    return proxy == args[0];
-                case "hashCode":
-                    return System.identityHashCode(proxy);
-                case "toString":
-                    return "group-commit " + raw;
-                default:
-                    break;
+            Object identity = identity(proxy, method, args);
+            if (identity != null) {
+                return identity;
+            }
+            if (method.getName().equals("toString")) {
+                return "group-commit " + raw;
             }
             Object result = call(raw, method, args);
             if (method.getName().equals("commit")) {
@@ -106,15 +103,12 @@ public final class GroupCommitDataSource extends DelegatingDataSource {
 
         @Override
         public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-            switch (method.getName()) {
-                case "equals":
-                    return proxy == args[0];
-                case "hashCode":
-                    return System.identityHashCode(proxy);
-                case "getConnection":
-                    return connection;
-                default:
-                    break;
+            Object identity = identity(proxy, method, args);
+            if (identity != null) {
+                return identity;
+            }
+            if (method.getName().equals("getConnection")) {
+                return connection;
             }
             Object result = call(statement, method, args);
             // a write in auto-commit mode committed as it ran (an update of no row wrote nothing)
@@ -123,6 +117,15 @@ public final class GroupCommitDataSource extends DelegatingDataSource {
             }
             return result;
         }
+    }
+
+    /** equals and hashCode answer for the proxy itself, not for what it wraps; null for any other method. */
+    private static Object identity(Object proxy, Method method, Object[] args) {
+        return switch (method.getName()) {
+            case "equals" -> proxy == args[0];
+            case "hashCode" -> System.identityHashCode(proxy);
+            default -> null;
+        };
     }
 
     private static boolean wroteNothing(Object result) {
