@@ -9,7 +9,7 @@
 # WARMUP (15s), DURATION (60s), RATE_GUESS (documents/s the gateway may reach, 150: packets are generated for
 # warm-up + window at that rate), COUNT (packets per case, overrides RATE_GUESS), POLL_PAUSE (receivers' pause
 # after an empty list, 5ms: two receivers then poll an empty inbox up to ~400 times a second, the order the issue
-# measured (~560/s), and stay under the per-system rate limit of 1,000 requests/s), EXTRA (more bench options).
+# measured (~560/s), and stay under the per-system rate limit of 1,000 requests/s), RECEIVERS (receiving systems' threads, 2), EXTRA (more bench options).
 # On a shared machine run it under the build lock: flock /work/build.lock bench/measure.sh ...
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -59,7 +59,7 @@ for case in "${CASES[@]}"; do
   java ${GATEWAY_OPTS:-} -jar "$GATEWAY_JAR" --gateway.data-dir="$data" --server.port="$port" > "$OUT/$case.gateway.log" 2>&1 &
   gateway=$!
   # shellcheck disable=SC2086
-  java -jar "$BENCH_JAR" --url "http://127.0.0.1:$port" --receivers 2 --poll-pause "${POLL_PAUSE:-5ms}" \
+  java -jar "$BENCH_JAR" --url "http://127.0.0.1:$port" --receivers "${RECEIVERS:-2}" --poll-pause "${POLL_PAUSE:-5ms}" \
       --warmup "$WARMUP" --duration "$DURATION" \
       --count "$COUNT" --work-dir "$PACKETS/$(kind_of "$args")" $args ${EXTRA:-} --gateway-pid "$gateway" --json "$OUT/$case.json" 2>&1 | tee "$OUT/$case.log" \
       || echo "!! $case failed (see $OUT/$case.log)"
