@@ -2,6 +2,7 @@ package vn.lienthong.edxml.dsig;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -143,14 +144,33 @@ final class ExclusiveCanonicalizer {
         return true;
     }
 
-    /** UTF-8 into a block buffer; text escaped as c14n says. */
+    /**
+     * UTF-8 into a block buffer, text escaped as c14n says. A string is encoded by the JDK at once and then copied in
+     * runs between the characters to escape: those are all ASCII, and UTF-8 never puts an ASCII byte inside a
+     * multi-byte character, so scanning the bytes finds exactly them.
+     */
     private static final class Sink {
+        /** In text: &amp; &lt; &gt; and CR. */
+        private static final String[] TEXT_ESCAPES = escapes("&&amp;", "<&lt;", ">&gt;", "\r&#xD;");
+        /** In an attribute's value: &amp; &lt; &quot;, TAB, LF and CR. */
+        private static final String[] ATTRIBUTE_ESCAPES = escapes("&&amp;", "<&lt;", "\"&quot;", "\t&#x9;",
+                "\n&#xA;", "\r&#xD;");
+
         private final OutputStream target;
         private final byte[] buffer = new byte[16384];
         private int size;
 
         Sink(OutputStream target) {
             this.target = target;
+        }
+
+        /** By ASCII code, what it is written as, or null for itself; each spec is the character then its form. */
+        private static String[] escapes(String... specs) {
+            String[] table = new String[128];
+            for (String spec : specs) {
+                table[spec.charAt(0)] = spec.substring(1);
+            }
+            return table;
         }
 
         void ascii(char c) throws IOException {
@@ -166,73 +186,42 @@ final class ExclusiveCanonicalizer {
             }
         }
 
-        /** Character data; {@code escaped}: &amp;, &lt;, &gt; and CR as c14n writes them in text. */
+        /** Character data; {@code escaped}: as c14n writes it in text. */
         void text(String s, boolean escaped) throws IOException {
-            int length = s.length();
-            for (int i = 0; i < length; i++) {
-                char c = s.charAt(i);
-                if (c < 0x80) {
-                    if (escaped) {
-                        switch (c) {
-                            case '&' -> { ascii("&amp;"); continue; }
-                            case '<' -> { ascii("&lt;"); continue; }
-                            case '>' -> { ascii("&gt;"); continue; }
-                            case '\r' -> { ascii("&#xD;"); continue; }
-                            default -> { }
-                        }
-                    }
-                    if (size == buffer.length) {
-                        flush();
-                    }
-                    buffer[size++] = (byte) c;
-                } else {
-                    i = utf8(s, i);
-                }
-            }
+            write(s, escaped ? TEXT_ESCAPES : null);
         }
 
-        /** An attribute's value: &amp;, &lt;, &quot;, TAB, LF and CR as c14n writes them in attributes. */
+        /** An attribute's value, as c14n writes it. */
         void attributeValue(String s) throws IOException {
-            for (int i = 0; i < s.length(); i++) {
-                char c = s.charAt(i);
-                switch (c) {
-                    case '&' -> ascii("&amp;");
-                    case '<' -> ascii("&lt;");
-                    case '"' -> ascii("&quot;");
-                    case '\t' -> ascii("&#x9;");
-                    case '\n' -> ascii("&#xA;");
-                    case '\r' -> ascii("&#xD;");
-                    default -> {
-                        if (c < 0x80) {
-                            ascii(c);
-                        } else {
-                            i = utf8(s, i);
-                        }
+            write(s, ATTRIBUTE_ESCAPES);
+        }
+
+        private void write(String s, String[] escapes) throws IOException {
+            byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+            int run = 0;
+            if (escapes != null) {
+                for (int i = 0; i < bytes.length; i++) {
+                    byte b = bytes[i];
+                    if (b >= 0 && escapes[b] != null) {
+                        write(bytes, run, i - run);
+                        ascii(escapes[b]);
+                        run = i + 1;
                     }
                 }
             }
+            write(bytes, run, bytes.length - run);
         }
 
-        /** Writes the character (or surrogate pair) at {@code i}; returns the index of its last char. */
-        private int utf8(String s, int i) throws IOException {
-            int codePoint = s.codePointAt(i);
-            if (size + 4 > buffer.length) {
+        private void write(byte[] bytes, int offset, int length) throws IOException {
+            if (length > buffer.length - size) {
                 flush();
+                if (length >= buffer.length) {
+                    target.write(bytes, offset, length);
+                    return;
+                }
             }
-            if (codePoint < 0x800) {
-                buffer[size++] = (byte) (0xC0 | (codePoint >> 6));
-                buffer[size++] = (byte) (0x80 | (codePoint & 0x3F));
-            } else if (codePoint < 0x10000) {
-                buffer[size++] = (byte) (0xE0 | (codePoint >> 12));
-                buffer[size++] = (byte) (0x80 | ((codePoint >> 6) & 0x3F));
-                buffer[size++] = (byte) (0x80 | (codePoint & 0x3F));
-            } else {
-                buffer[size++] = (byte) (0xF0 | (codePoint >> 18));
-                buffer[size++] = (byte) (0x80 | ((codePoint >> 12) & 0x3F));
-                buffer[size++] = (byte) (0x80 | ((codePoint >> 6) & 0x3F));
-                buffer[size++] = (byte) (0x80 | (codePoint & 0x3F));
-            }
-            return i + Character.charCount(codePoint) - 1;
+            System.arraycopy(bytes, offset, buffer, size, length);
+            size += length;
         }
 
         void flush() throws IOException {
