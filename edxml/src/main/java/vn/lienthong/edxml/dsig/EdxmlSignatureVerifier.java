@@ -230,6 +230,8 @@ public final class EdxmlSignatureVerifier {
                     "KeyInfo có quá nhiều chứng thư số (more than " + MAX_CERTIFICATES + " certificates in KeyInfo)");
         }
 
+        // two paths: with packetDigest, Santuario checks SignedInfo and the Reference is compared here; without it
+        // (any other shape), Santuario's checkSignatureValue checks both and leaves its verification results
         byte[] packetDigest = packetDigest(signatureElement, signature);
         X509Certificate signer = null;
         for (X509Certificate candidate : certificates) {
