@@ -12,7 +12,6 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +41,7 @@ import vn.lienthong.gateway.limits.LimitsProperties;
 import vn.lienthong.gateway.payload.PayloadStore;
 import vn.lienthong.gateway.payload.Sha256;
 import vn.lienthong.gateway.tracking.EventType;
+import vn.lienthong.gateway.tracking.TimeOrderedIds;
 import vn.lienthong.gateway.signatures.PdfSignatureInspection;
 import vn.lienthong.gateway.signatures.PdfSignatureStore;
 import vn.lienthong.gateway.tracking.TrackingStore;
@@ -292,11 +292,11 @@ public class IntakeSteps {
 
     /** Records the document and one PENDING delivery per recipient in one transaction. */
     public void record(Intake intake) {
-        intake.docId = UUID.randomUUID().toString();
+        intake.docId = TimeOrderedIds.next();
         for (String recipient : intake.recipients) {
             Agency agency = directory.findAgency(recipient).orElseThrow(
                     () -> new GatewayException(GatewayError.UNKNOWN_RECIPIENT, recipient));
-            intake.deliveries.add(new TrackingStore.NewDelivery(UUID.randomUUID().toString(), recipient,
+            intake.deliveries.add(new TrackingStore.NewDelivery(TimeOrderedIds.next(), recipient,
                     agency.deliveryMode()));
         }
         TrackingStore.DocumentRow row = documentRow(intake);

@@ -338,15 +338,13 @@ public class TrackingStore {
                 .param("id", deliveryId).query((rs, n) -> instant(rs, "claimed_until")).optional();
     }
 
-    /** What waits in the inbox of these agencies, highest priority first. */
+    /** What waits in the inbox of these agencies, highest priority first, then oldest first. */
     public List<InboxRow> inbox(Collection<String> recipients, String messageType) {
         if (recipients.isEmpty()) {
             return List.of();
         }
-        return inboxQuery("SELECT *", """
-                SELECT d.*, doc.message_type AS doc_message_type, doc.from_code AS doc_from_code,
-                       doc.stored_sha256 AS doc_sha256, doc.stored_size AS doc_size, doc.pdf_verdict AS doc_pdf_verdict""",
-                recipients, messageType, " ORDER BY priority DESC, created_at, id LIMIT " + INBOX_LIMIT)
+        List<String> codes = distinct(recipients);
+        return bind(jdbc.sql(inboxSql(codes.size(), INBOX_LIMIT)), codes, messageType)
                 .query((rs, n) -> new InboxRow(delivery(rs, n), rs.getString("doc_message_type"),
                         rs.getString("doc_from_code"), rs.getString("doc_sha256"), rs.getLong("doc_size"),
                         rs.getString("doc_pdf_verdict")))
@@ -357,29 +355,50 @@ public class TrackingStore {
         if (recipients.isEmpty()) {
             return 0;
         }
-        return inboxQuery("SELECT COUNT(*)", "SELECT d.id", recipients, messageType, "").query(Long.class).single();
+        List<String> codes = distinct(recipients);
+        return bind(jdbc.sql(inboxCountSql(codes.size())), codes, messageType).query(Long.class).single();
     }
 
     /**
-     * {@code outer} over {@code select} of the deliveries waiting in these agencies' inboxes, as one branch per agency and state,
-     * each an equality on both leading columns of {@code ix_deliveries_inbox}: the database walks only the
-     * waiting rows, never an agency's delivered history (H2 uses an index for one IN list only, and picks the
-     * agency's, so {@code recipient_code IN (..) AND state IN (..)} read every delivery the agency ever had).
+     * The first {@code limit} deliveries waiting in the inboxes of {@code agencies} agencies (parameters {@code :r0},
+     * {@code :r1}, ... and {@code :type}). One branch per agency and state, each an equality on both leading columns
+     * of {@code ix_deliveries_inbox} and ordered as that index is (its equal leading columns named too, which H2
+     * needs to see the order), so the database reads each branch in index order and stops after {@code limit}
+     * rows: a list costs the same with ten or fifty thousand documents waiting, and never reads an agency's
+     * delivered history. Only the branches' few rows are sorted together.
      */
-    private JdbcClient.StatementSpec inboxQuery(String outer, String select, Collection<String> recipients,
-                                                String messageType, String orderAndLimit) {
+    static String inboxSql(int agencies, int limit) {
+        return inboxBranches("SELECT *", agencies, """
+                SELECT d.*, doc.message_type AS doc_message_type, doc.from_code AS doc_from_code,
+                       doc.stored_sha256 AS doc_sha256, doc.stored_size AS doc_size, doc.pdf_verdict AS doc_pdf_verdict""",
+                " ORDER BY d.recipient_code, d.state, d.priority DESC, d.created_at, d.id LIMIT " + limit)
+                + " ORDER BY priority DESC, created_at, id LIMIT " + limit;
+    }
+
+    /** How many deliveries wait in those inboxes (the same branches, every row counted). */
+    static String inboxCountSql(int agencies) {
+        return inboxBranches("SELECT COUNT(*)", agencies, "SELECT d.id", "");
+    }
+
+    private static String inboxBranches(String outer, int agencies, String select, String branchOrder) {
         StringBuilder sql = new StringBuilder(outer).append(" FROM (");
-        List<String> codes = List.copyOf(new java.util.LinkedHashSet<>(recipients));
-        for (int i = 0; i < codes.size(); i++) {
+        for (int i = 0; i < agencies; i++) {
             for (String state : List.of("AVAILABLE", "PROCESSING")) {
-                sql.append(i == 0 && state.equals("AVAILABLE") ? "" : " UNION ALL ").append(select)
+                sql.append(i == 0 && state.equals("AVAILABLE") ? "(" : " UNION ALL (").append(select)
                         .append(" FROM deliveries d JOIN documents doc ON doc.id = d.document_id")
                         .append(" WHERE d.recipient_code = :r").append(i).append(" AND d.state = '").append(state)
-                        .append("' AND doc.message_type = :type");
+                        .append("' AND doc.message_type = :type").append(branchOrder).append(')');
             }
         }
-        sql.append(") waiting").append(orderAndLimit);
-        JdbcClient.StatementSpec spec = jdbc.sql(sql.toString()).param("type", messageType);
+        return sql.append(") waiting").toString();
+    }
+
+    private static List<String> distinct(Collection<String> codes) {
+        return List.copyOf(new java.util.LinkedHashSet<>(codes));
+    }
+
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, List<String> codes, String messageType) {
+        spec = spec.param("type", messageType);
         for (int i = 0; i < codes.size(); i++) {
             spec = spec.param("r" + i, codes.get(i));
         }
