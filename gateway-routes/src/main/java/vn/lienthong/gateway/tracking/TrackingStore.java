@@ -8,15 +8,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -25,6 +22,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.lienthong.gateway.directory.DeliveryMode;
+import vn.lienthong.trust.evidence.CanonicalJson;
 
 /**
  * Documents, their deliveries and their events, in the database. Every state change of a delivery is a
@@ -35,10 +33,6 @@ import vn.lienthong.gateway.directory.DeliveryMode;
 public class TrackingStore {
 
     private static final int INBOX_LIMIT = 500;
-
-    /** How an event's time is written into its chain record (and parsed back): UTC, milliseconds. */
-    public static final DateTimeFormatter CHAIN_TIME = DateTimeFormatter
-            .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
@@ -464,7 +458,7 @@ public class TrackingStore {
         fields.put("deliveryId", deliveryId);
         fields.put("detail", detail);
         fields.put("documentId", documentId);
-        fields.put("time", CHAIN_TIME.format(time));
+        fields.put("time", CanonicalJson.TIME.format(time));
         fields.put("type", type);
         return fields;
     }

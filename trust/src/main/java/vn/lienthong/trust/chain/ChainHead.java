@@ -1,13 +1,10 @@
 package vn.lienthong.trust.chain;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -27,9 +24,6 @@ public record ChainHead(String log, long sequence, String hash, Instant time) {
 
     public static final String TYPE = "lienthong.chain-head";
     public static final int VERSION = 1;
-
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'",
-            Locale.ROOT).withZone(ZoneOffset.UTC);
 
     public ChainHead {
         if (log == null || log.isBlank()) {
@@ -57,7 +51,7 @@ public record ChainHead(String log, long sequence, String hash, Instant time) {
         fields.put("hash", hash);
         fields.put("log", log);
         fields.put("sequence", sequence);
-        fields.put("time", TIME.format(time));
+        fields.put("time", CanonicalJson.TIME.format(time));
         fields.put("type", TYPE);
         fields.put("version", VERSION);
         return CanonicalJson.write(fields);
@@ -76,7 +70,7 @@ public record ChainHead(String log, long sequence, String hash, Instant time) {
         }
         ChainHead head;
         try {
-            head = new ChainHead(log, sequence, hash, Instant.from(TIME.parse(time)));
+            head = new ChainHead(log, sequence, hash, Instant.from(CanonicalJson.TIME.parse(time)));
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("bad time in chain head", e);
         }

@@ -1,10 +1,13 @@
 package vn.lienthong.trust.evidence;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Collections;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -22,6 +25,10 @@ import java.util.TreeMap;
  * {@code write(parse(bytes))} gives back the same bytes.
  */
 public final class CanonicalJson {
+
+    /** How every signed record writes a time (and reads it back): UTC, to the millisecond. */
+    public static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'",
+            Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private CanonicalJson() {
     }

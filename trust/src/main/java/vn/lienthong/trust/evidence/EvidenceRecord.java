@@ -1,8 +1,6 @@
 package vn.lienthong.trust.evidence;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
@@ -36,8 +34,6 @@ public record EvidenceRecord(String docId, String packetSha256, String sender, S
     /** The format version written into {@code version}. */
     public static final int VERSION = 1;
 
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
 
     public EvidenceRecord {
         docId = required(docId, "docId");
@@ -60,7 +56,7 @@ public record EvidenceRecord(String docId, String packetSha256, String sender, S
         fields.put("packetSha256", packetSha256);
         fields.put("recipient", recipient);
         fields.put("sender", sender);
-        fields.put("time", TIME.format(time));
+        fields.put("time", CanonicalJson.TIME.format(time));
         fields.put("type", TYPE);
         fields.put("version", VERSION);
         return fields;
@@ -82,7 +78,7 @@ public record EvidenceRecord(String docId, String packetSha256, String sender, S
         try {
             record = new EvidenceRecord(text(fields, "docId"), text(fields, "packetSha256"), text(fields, "sender"),
                     text(fields, "recipient"), EvidenceEvent.valueOf(text(fields, "event")),
-                    Instant.from(TIME.parse(text(fields, "time"))));
+                    Instant.from(CanonicalJson.TIME.parse(text(fields, "time"))));
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("bad time in evidence record", e);
         }
