@@ -14,6 +14,7 @@ import java.util.Optional;
 
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -370,7 +371,7 @@ public class TrackingStore {
     }
 
     /** How many deliveries wait in those inboxes (the same branches, every row counted). */
-    static String inboxCountSql(int agencies) {
+    private static String inboxCountSql(int agencies) {
         return inboxBranches("SELECT COUNT(*)", agencies, "SELECT d.id", "");
     }
 
@@ -388,7 +389,7 @@ public class TrackingStore {
     }
 
     private static List<String> distinct(Collection<String> codes) {
-        return List.copyOf(new java.util.LinkedHashSet<>(codes));
+        return List.copyOf(new LinkedHashSet<>(codes));
     }
 
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, List<String> codes, String messageType) {
