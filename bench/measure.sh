@@ -13,15 +13,12 @@
 # On a shared machine run it under the build lock: flock /work/build.lock bench/measure.sh ...
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
-GATEWAY_JAR=$(realpath "$1")
-OUT=$(realpath -m "$2")
+source "$HERE/fresh-gateway.sh" "$1" "$2"
 shift 2
-BENCH_JAR=${BENCH_JAR:-$HERE/target/lienthong-bench.jar}
 WARMUP=${WARMUP:-15s}
 DURATION=${DURATION:-60s}
 seconds() { case "$1" in *ms) echo 0;; *s) echo "${1%s}";; *m) echo $(( ${1%m} * 60 ));; *) echo "$1";; esac; }
 COUNT=${COUNT:-$(( ${RATE_GUESS:-150} * ( $(seconds "$WARMUP") + $(seconds "$DURATION") ) ))}
-mkdir -p "$OUT"
 
 CASES=(unsigned-s1 unsigned-s4 unsigned-s16 signed-s1 signed-s4 signed-s16 signed-s16-half signed-10k-s16)
 [ $# -gt 0 ] && CASES=("$@")
@@ -48,24 +45,16 @@ PACKETS=$(mktemp -d)
 trap 'rm -rf "$PACKETS"' EXIT
 kind_of() { echo "$1" | grep -o -- '--size [^ ]*\|--signed' | tr -d ' -' | tr '\n' '-'; }
 
-free_port() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])'; }
-
 for case in "${CASES[@]}"; do
   args=$(args_of "$case")
-  data=$(mktemp -d)
-  port=$(free_port)
+  start_gateway "$OUT/$case.gateway.log"
   echo "== $case: $args (gateway on port $port, data $data)"
-  # shellcheck disable=SC2086
-  java ${GATEWAY_OPTS:-} -jar "$GATEWAY_JAR" --gateway.data-dir="$data" --server.port="$port" > "$OUT/$case.gateway.log" 2>&1 &
-  gateway=$!
   # shellcheck disable=SC2086
   java -jar "$BENCH_JAR" --url "http://127.0.0.1:$port" --receivers "${RECEIVERS:-2}" --poll-pause "${POLL_PAUSE:-5ms}" \
       --warmup "$WARMUP" --duration "$DURATION" \
       --count "$COUNT" --work-dir "$PACKETS/$(kind_of "$args")" $args ${EXTRA:-} --gateway-pid "$gateway" --json "$OUT/$case.json" 2>&1 | tee "$OUT/$case.log" \
       || echo "!! $case failed (see $OUT/$case.log)"
-  kill "$gateway" 2>/dev/null || true
-  wait "$gateway" 2>/dev/null || true
-  rm -rf "$data"
+  stop_gateway
 done
 
 python3 "$HERE/table.py" "$OUT" > "$OUT/table.md"

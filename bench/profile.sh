@@ -8,23 +8,16 @@
 # On a shared machine run it under the build lock: flock /work/build.lock bench/profile.sh ...
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
-GATEWAY_JAR=$(realpath "$1")
-OUT=$(realpath -m "$2")
+source "$HERE/fresh-gateway.sh" "$1" "$2"
 shift 2
-BENCH_JAR=${BENCH_JAR:-$HERE/target/lienthong-bench.jar}
 WARMUP_SECONDS=${WARMUP_SECONDS:-15}
 # The recording runs from the gateway's launch and only the window's samples are summarised: starting a
 # recording in a running JVM deoptimises compiled code, and a 2-core gateway then spends minutes compiling
 # it again (its rate fell from 80/s to 6/s), so a recording started late profiles the JIT, not the gateway.
 # `default` samples every 20 ms and records fewer events than `profile`.
 JFR_SETTINGS=${JFR_SETTINGS:-profile}
-mkdir -p "$OUT"
-data=$(mktemp -d)
-port=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
-# shellcheck disable=SC2086
-java ${GATEWAY_OPTS:-} -XX:StartFlightRecording=name=bench,settings="$JFR_SETTINGS",filename="$OUT/gateway.jfr" -jar "$GATEWAY_JAR" --gateway.data-dir="$data" --server.port="$port" > "$OUT/profile.gateway.log" 2>&1 &
-gateway=$!
-trap 'kill $gateway 2>/dev/null || true; wait $gateway 2>/dev/null || true; rm -rf "$data"' EXIT
+start_gateway "$OUT/profile.gateway.log" -XX:StartFlightRecording=name=bench,settings="$JFR_SETTINGS",filename="$OUT/gateway.jfr"
+trap stop_gateway EXIT
 
 java -jar "$BENCH_JAR" --url "http://127.0.0.1:$port" --senders 16 --receivers 2 --size 100k --signed \
     --warmup "${WARMUP_SECONDS}s" --duration 60s --gateway-pid "$gateway" --json "$OUT/profile.json" "$@" > "$OUT/profile.log" 2>&1 &
