@@ -50,8 +50,17 @@ final class LoadRun {
     record Outcome(double windowSeconds, long accepted, long acknowledged, long acceptedTotal, long acknowledgedTotal,
                    Latency submit, Latency inbox, Latency list, Latency get, Latency download, Latency acknowledge,
                    Map<String, Long> errors, OptionalLong gatewayCpuNanos, boolean ranOutOfPackets,
-                   long emptyLists, long lists, long backlogAtEnd, long benchCpuNanos) {
+                   long emptyLists, long lists, long backlogAtEnd, long benchCpuNanos,
+                   long[] acceptedByThird, long[] acknowledgedByThird) {
+
+        /** What one third of the window lasted, in seconds. */
+        double thirdSeconds() {
+            return windowSeconds / THIRDS;
+        }
     }
+
+    /** The window is also counted by thirds, so that a rate still climbing (a gateway not warmed up) shows. */
+    static final int THIRDS = 3;
 
     private static final Pattern MARKER_PREFIX = Pattern.compile("BENCH-([A-Za-z0-9]+)-(\\d+)");
 
@@ -74,6 +83,8 @@ final class LoadRun {
     private final Latency acknowledge = new Latency();
     private final LongAdder acceptedInWindow = new LongAdder();
     private final LongAdder acknowledgedInWindow = new LongAdder();
+    private final AtomicLongArray acceptedByThird = new AtomicLongArray(THIRDS);
+    private final AtomicLongArray acknowledgedByThird = new AtomicLongArray(THIRDS);
     private final LongAdder acceptedTotal = new LongAdder();
     private final LongAdder acknowledgedTotal = new LongAdder();
     private final LongAdder lists = new LongAdder();
@@ -139,7 +150,21 @@ final class LoadRun {
         return new Outcome((end - windowStart) / 1e9, acceptedInWindow.sum(), acknowledgedInWindow.sum(),
                 acceptedTotal.sum(), acknowledgedTotal.sum(), submit, inbox, list, get, download, acknowledge,
                 errorCounts, cpuUsed, ranOut, emptyLists.sum(), lists.sum(), acceptedTotal.sum() - acknowledgedTotal.sum(),
-                benchCpu);
+                benchCpu, counts(acceptedByThird), counts(acknowledgedByThird));
+    }
+
+    private static long[] counts(AtomicLongArray array) {
+        long[] counts = new long[array.length()];
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] = array.get(i);
+        }
+        return counts;
+    }
+
+    /** Which third of the window {@code time} (inside it) falls in. */
+    private int thirdOf(long time) {
+        long span = Math.max(1, windowEnd - windowStart);
+        return (int) Math.min(THIRDS - 1, (time - windowStart) * THIRDS / span);
     }
 
     /**
@@ -246,6 +271,7 @@ final class LoadRun {
                 acceptedTotal.increment();
                 if (inWindow(done)) {
                     acceptedInWindow.increment();
+                    acceptedByThird.incrementAndGet(thirdOf(done));
                     submit.record(done - begin);
                 }
             } else {
@@ -354,6 +380,7 @@ final class LoadRun {
             acknowledgedTotal.increment();
             if (inWindow(done)) {
                 acknowledgedInWindow.increment();
+                acknowledgedByThird.incrementAndGet(thirdOf(done));
                 acknowledge.record(done - begin);
             }
         } catch (IOException e) {

@@ -49,6 +49,34 @@ final class Report {
         return outcome.gatewayCpuNanos().getAsLong() / 1e6 / outcome.accepted();
     }
 
+    /** Per second in each third of the window. */
+    double[] perSecondByThird(long[] counts) {
+        double[] rates = new double[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            rates[i] = Latency.round(counts[i] / Math.max(1e-9, outcome.thirdSeconds()));
+        }
+        return rates;
+    }
+
+    /**
+     * Whether the rates held through the window: in its first and last thirds, acceptances and acknowledgements
+     * each within {@link #STEADY_SPREAD} of the window's mean. A gateway still compiling its hot code climbs
+     * through a short warm-up, and its window then says little about either its start or its steady state.
+     */
+    boolean steady() {
+        return !outcome.ranOutOfPackets() && heldWithin(outcome.acceptedByThird())
+                && heldWithin(outcome.acknowledgedByThird());
+    }
+
+    static final double STEADY_SPREAD = 0.10;
+
+    private static boolean heldWithin(long[] byThird) {
+        double mean = java.util.Arrays.stream(byThird).average().orElse(0);
+        long first = byThird[0];
+        long last = byThird[byThird.length - 1];
+        return mean > 0 && Math.abs(first - mean) <= STEADY_SPREAD * mean && Math.abs(last - mean) <= STEADY_SPREAD * mean;
+    }
+
     double gatewayCores() {
         return outcome.gatewayCpuNanos().isEmpty() ? -1 : outcome.gatewayCpuNanos().getAsLong() / 1e9 / outcome.windowSeconds();
     }
@@ -71,6 +99,11 @@ final class Report {
                 outcome.ranOutOfPackets() ? " (hết gói tin / the packets ran out: raise --count)" : "");
         out.printf(Locale.ROOT, "văn bản nhận / accepted:          %8.1f /s  (%d in the window)%n", acceptedPerSecond(), outcome.accepted());
         out.printf(Locale.ROOT, "văn bản xác nhận / acknowledged:  %8.1f /s  (%d in the window)%n", acknowledgedPerSecond(), outcome.acknowledged());
+        out.printf(Locale.ROOT, "theo phần ba cửa sổ / by third of the window: accepted %s /s, acknowledged %s /s: %s%n",
+                thirds(perSecondByThird(outcome.acceptedByThird())), thirds(perSecondByThird(outcome.acknowledgedByThird())),
+                steady() ? "ổn định / steady"
+                        : "CHƯA ổn định / NOT steady (more than " + Math.round(STEADY_SPREAD * 100)
+                                + "% apart: lengthen --warmup, or read the figures as a gateway still warming up)");
         out.printf("gửi / submit latency:             %s%n", outcome.submit().line());
         out.printf("gửi đến hộp thư / submit-to-inbox: %s%n", outcome.inbox().line());
         out.printf("  getReceivedEdocList:            %s (%d lists, %d empty)%n", outcome.list().line(), outcome.lists(), outcome.emptyLists());
@@ -122,6 +155,9 @@ final class Report {
         json.put("acknowledged", outcome.acknowledged());
         json.put("acceptedPerSecond", Latency.round(acceptedPerSecond()));
         json.put("acknowledgedPerSecond", Latency.round(acknowledgedPerSecond()));
+        json.put("acceptedPerSecondByThird", perSecondByThird(outcome.acceptedByThird()));
+        json.put("acknowledgedPerSecondByThird", perSecondByThird(outcome.acknowledgedByThird()));
+        json.put("steady", steady());
         json.put("submit", outcome.submit().summary());
         json.put("submitToInbox", outcome.inbox().summary());
         json.put("list", outcome.list().summary());
@@ -146,6 +182,14 @@ final class Report {
         json.put("ratioToReference", reference.isEmpty() || gatewayCpuMillisPerDocument() < 0 ? null
                 : Latency.round(gatewayCpuMillisPerDocument() / referenceSum()));
         return json;
+    }
+
+    private static String thirds(double[] rates) {
+        StringBuilder text = new StringBuilder();
+        for (double rate : rates) {
+            text.append(text.length() == 0 ? "" : " → ").append(String.format(Locale.ROOT, "%.1f", rate));
+        }
+        return text.toString();
     }
 
     void writeJson(Path file) throws IOException {

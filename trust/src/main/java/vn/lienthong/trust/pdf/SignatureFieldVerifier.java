@@ -112,9 +112,8 @@ final class SignatureFieldVerifier {
                     "error while verifying the signature (" + e + ")");
         }
         PDSignature signature = found.signature();
-        if (signature.getSignDate() != null && signingTimeSource == SigningTimeSource.NONE) {
-            signingTime = signature.getSignDate().toInstant();
-            signingTimeSource = SigningTimeSource.PDF_SIGNATURE_DICTIONARY;
+        if (signingTimeSource == SigningTimeSource.NONE) {
+            takeDictionaryTime(signature);
         }
         problems.sort(Comparator.comparingInt((Problem p) -> p.status().severity()).reversed());
         SignatureStatus status = problems.isEmpty() ? SignatureStatus.VALID : problems.get(0).status();
@@ -303,15 +302,25 @@ final class SignatureFieldVerifier {
                         "The signing time attribute cannot be read"));
             }
         }
-        PDSignature signature = found.signature();
-        if (signingTime == null && signature.getSignDate() != null) {
-            signingTime = signature.getSignDate().toInstant();
-            signingTimeSource = SigningTimeSource.PDF_SIGNATURE_DICTIONARY;
+        if (signingTime == null) {
+            takeDictionaryTime(found.signature());
         }
         if (signingTime != null && signingTime.isAfter(now.plusSeconds(300))) {
             notes.add(new Note("Thời điểm ký " + Texts.vi(signingTime) + " ở tương lai; chứng thư số được kiểm tra "
                     + "tại thời điểm kiểm tra", "The signing time " + Texts.en(signingTime)
                     + " is in the future; the certificate is checked at the validation time"));
+        }
+    }
+
+    /**
+     * The signing time the signature dictionary declares ({@code /M}), when the CMS gave none. Read once: PDFBox
+     * parses the date anew at each call, trying format after format.
+     */
+    private void takeDictionaryTime(PDSignature signature) {
+        java.util.Calendar declared = signature.getSignDate();
+        if (declared != null) {
+            signingTime = declared.toInstant();
+            signingTimeSource = SigningTimeSource.PDF_SIGNATURE_DICTIONARY;
         }
     }
 
