@@ -5,6 +5,7 @@ import java.time.Duration;
 import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -15,7 +16,8 @@ import org.springframework.core.env.Environment;
 /**
  * The embedded H2 database (a {@code jdbc:h2:file:} URL, the embedded default) is used through
  * {@link GroupCommitDataSource}; PostgreSQL, durable at each commit and sharing its log writes by itself, as it is.
- * Its counters are {@code lienthong_database_commits_total} and {@code lienthong_database_checkpoints_total}.
+ * Its counters are {@code lienthong_database_commits_total} and {@code lienthong_database_checkpoints_total}; its
+ * file's figures (size, live share, page cache) are gauges ({@link EmbeddedStoreFigures}).
  */
 @Configuration(proxyBeanMethods = false)
 public class DatabaseConfiguration {
@@ -47,6 +49,18 @@ public class DatabaseConfiguration {
                                 GroupCommitDataSource::checkpoints)
                         .description("writes of the embedded database's file, each for the commits of its interval")
                         .register(meters);
+                // the gauges hold the only reference to the figures: strongly, or a collection empties them
+                EmbeddedStoreFigures store = new EmbeddedStoreFigures(groupCommit);
+                Gauge.builder("lienthong.database.file", store, EmbeddedStoreFigures::fileBytes).baseUnit("bytes")
+                        .strongReference(true).description("size of the embedded database's file").register(meters);
+                Gauge.builder("lienthong.database.file.live", store, EmbeddedStoreFigures::liveShare)
+                        .strongReference(true).description("share of the embedded database's file that is live data (0-1); the rest is"
+                                + " old chunks not yet rewritten or reused").register(meters);
+                Gauge.builder("lienthong.database.cache.hits", store, EmbeddedStoreFigures::cacheHitShare)
+                        .strongReference(true).description("share of the embedded database's page reads its cache answered (0-1)")
+                        .register(meters);
+                Gauge.builder("lienthong.database.cache", store, EmbeddedStoreFigures::cacheBytes).baseUnit("bytes")
+                        .strongReference(true).description("size of the embedded database's page cache").register(meters);
             }
         };
     }

@@ -1,0 +1,79 @@
+package vn.lienthong.gateway.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+
+import java.time.Duration;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The figures come from a real H2 file database and say what its file holds. */
+class EmbeddedStoreFiguresTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theFileGrowsWithWhatIsWrittenAndTheLiveShareFallsWhenRowsAreRewritten() throws Exception {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:file:" + dir.resolve("db").toAbsolutePath() + ";CACHE_SIZE=8192");
+        h2.setUser("sa");
+        EmbeddedStoreFigures figures = new EmbeddedStoreFigures(h2);
+        try (Connection c = h2.getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE items (id INT PRIMARY KEY, text VARCHAR(1000))");
+            s.execute("INSERT INTO items SELECT X, REPEAT('a', 500) FROM SYSTEM_RANGE(1, 2000)");
+            s.execute("CHECKPOINT");
+            double afterInsert = figures.fileBytes();
+            assertThat(afterInsert).isEqualTo(Files.size(dir.resolve("db.mv.db")));
+            assertThat(figures.cacheBytes()).isEqualTo(8 * 1024 * 1024);
+
+            // every row rewritten, one checkpoint each time: the old chunks stay in the file for a while
+            for (int round = 0; round < 5; round++) {
+                s.execute("UPDATE items SET text = REPEAT('" + (char) ('b' + round) + "', 500)");
+                s.execute("CHECKPOINT");
+            }
+            assertThat(figures.fileBytes()).isGreaterThan(afterInsert);
+            assertThat(figures.liveShare()).isGreaterThan(0).isLessThan(1);
+            s.execute("SELECT COUNT(*) FROM items WHERE text LIKE 'f%'");
+            assertThat(figures.cacheHitShare()).isBetween(0.0, 1.0);
+        }
+    }
+
+    @Test
+    void theGatewaysMetersReadTheFiguresAfterAGarbageCollection() throws Exception {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:file:" + dir.resolve("db").toAbsolutePath() + ";WRITE_DELAY=10000");
+        h2.setUser("sa");
+        GroupCommitDataSource database = new GroupCommitDataSource(h2, Duration.ofMillis(1));
+        try (Connection c = database.getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE items (id INT PRIMARY KEY)");
+        }
+        MeterRegistry meters = new SimpleMeterRegistry();
+        new DatabaseConfiguration().groupCommitMeters(database).bindTo(meters);
+        System.gc(); // a gauge that held its source weakly would now read NaN
+
+        // H2's own count of its file, within a block of what the disk shows (its writer may be mid-write)
+        assertThat(meters.get("lienthong.database.file").gauge().value())
+                .isCloseTo(Files.size(dir.resolve("db.mv.db")), within(16384.0));
+        assertThat(meters.get("lienthong.database.file.live").gauge().value()).isBetween(0.0, 1.0);
+        assertThat(meters.get("lienthong.database.cache").gauge().value()).isPositive();
+        assertThat(meters.get("lienthong.database.checkpoints").functionCounter().count()).isPositive();
+    }
+
+    @Test
+    void aDatabaseThatCannotAnswerGivesNoFigure() {
+        JdbcDataSource nowhere = new JdbcDataSource();
+        nowhere.setURL("jdbc:h2:file:" + dir.resolve("missing/db").toAbsolutePath() + ";IFEXISTS=TRUE");
+        assertThat(new EmbeddedStoreFigures(nowhere).fileBytes()).isNaN();
+    }
+}
