@@ -52,15 +52,19 @@ public class DatabaseConfiguration {
                 // the gauges hold the only reference to the figures: strongly, or a collection empties them
                 EmbeddedStoreFigures store = new EmbeddedStoreFigures(groupCommit);
                 Gauge.builder("lienthong.database.file", store, EmbeddedStoreFigures::fileBytes).baseUnit("bytes")
-                        .strongReference(true).description("size of the embedded database's file").register(meters);
+                        .strongReference(true)
+                        .description("size of the embedded database's file").register(meters);
                 Gauge.builder("lienthong.database.file.live", store, EmbeddedStoreFigures::liveShare)
-                        .strongReference(true).description("share of the embedded database's file that is live data (0-1); the rest is"
+                        .strongReference(true)
+                        .description("share of the embedded database's file that is live data (0-1); the rest is"
                                 + " old chunks not yet rewritten or reused").register(meters);
                 Gauge.builder("lienthong.database.cache.hits", store, EmbeddedStoreFigures::cacheHitShare)
-                        .strongReference(true).description("share of the embedded database's page reads its cache answered (0-1)")
+                        .strongReference(true)
+                        .description("share of the embedded database's page reads its cache answered (0-1)")
                         .register(meters);
                 Gauge.builder("lienthong.database.cache", store, EmbeddedStoreFigures::cacheBytes).baseUnit("bytes")
-                        .strongReference(true).description("size of the embedded database's page cache").register(meters);
+                        .strongReference(true)
+                        .description("size of the embedded database's page cache").register(meters);
             }
         };
     }
