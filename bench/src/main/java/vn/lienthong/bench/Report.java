@@ -49,6 +49,9 @@ final class Report {
         return outcome.gatewayCpuNanos().getAsLong() / 1e6 / outcome.accepted();
     }
 
+    /** How far from the window's mean its first and last thirds may be for the run to count as steady. */
+    static final double STEADY_SPREAD = 0.10;
+
     /** Per second in each third of the window. */
     double[] perSecondByThird(long[] counts) {
         double[] rates = new double[counts.length];
@@ -67,8 +70,6 @@ final class Report {
         return !outcome.ranOutOfPackets() && heldWithin(outcome.acceptedByThird())
                 && heldWithin(outcome.acknowledgedByThird());
     }
-
-    static final double STEADY_SPREAD = 0.10;
 
     private static boolean heldWithin(long[] byThird) {
         double mean = java.util.Arrays.stream(byThird).average().orElse(0);

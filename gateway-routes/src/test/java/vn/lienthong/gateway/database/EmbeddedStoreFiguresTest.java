@@ -25,9 +25,7 @@ class EmbeddedStoreFiguresTest {
 
     @Test
     void theFileGrowsWithWhatIsWrittenAndTheLiveShareFallsWhenRowsAreRewritten() throws Exception {
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:file:" + dir.resolve("db").toAbsolutePath() + ";CACHE_SIZE=8192");
-        h2.setUser("sa");
+        JdbcDataSource h2 = H2File.at(dir.resolve("db"), ";CACHE_SIZE=8192");
         EmbeddedStoreFigures figures = new EmbeddedStoreFigures(h2);
         try (Connection c = h2.getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE items (id INT PRIMARY KEY, text VARCHAR(1000))");
@@ -51,9 +49,7 @@ class EmbeddedStoreFiguresTest {
 
     @Test
     void theGatewaysMetersReadTheFiguresAfterAGarbageCollection() throws Exception {
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:file:" + dir.resolve("db").toAbsolutePath() + ";WRITE_DELAY=10000");
-        h2.setUser("sa");
+        JdbcDataSource h2 = H2File.at(dir.resolve("db"), ";WRITE_DELAY=10000");
         GroupCommitDataSource database = new GroupCommitDataSource(h2, Duration.ofMillis(1));
         try (Connection c = database.getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE items (id INT PRIMARY KEY)");
@@ -72,8 +68,7 @@ class EmbeddedStoreFiguresTest {
 
     @Test
     void aDatabaseThatCannotAnswerGivesNoFigure() {
-        JdbcDataSource nowhere = new JdbcDataSource();
-        nowhere.setURL("jdbc:h2:file:" + dir.resolve("missing/db").toAbsolutePath() + ";IFEXISTS=TRUE");
+        JdbcDataSource nowhere = H2File.at(dir.resolve("missing/db"), ";IFEXISTS=TRUE");
         assertThat(new EmbeddedStoreFigures(nowhere).fileBytes()).isNaN();
     }
 }

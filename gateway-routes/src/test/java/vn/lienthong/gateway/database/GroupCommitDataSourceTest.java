@@ -32,9 +32,7 @@ class GroupCommitDataSourceTest {
 
     @Test
     void concurrentCommitsShareCheckpointsAndEveryCommitWaitsForOne() throws Exception {
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:file:" + dir.resolve("db").toAbsolutePath() + ";WRITE_DELAY=10000");
-        h2.setUser("sa");
+        JdbcDataSource h2 = H2File.at(dir.resolve("db"), ";WRITE_DELAY=10000");
         GroupCommitDataSource database = new GroupCommitDataSource(h2, Duration.ofMillis(2));
         try (Connection c = database.getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE items (id INT PRIMARY KEY, writer INT)");
@@ -93,9 +91,7 @@ class GroupCommitDataSourceTest {
 
     @Test
     void anUpdateOfNoRowWritesNothingAndWaitsForNothing() throws Exception {
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:file:" + dir.resolve("db2").toAbsolutePath() + ";WRITE_DELAY=10000");
-        h2.setUser("sa");
+        JdbcDataSource h2 = H2File.at(dir.resolve("db2"), ";WRITE_DELAY=10000");
         GroupCommitDataSource database = new GroupCommitDataSource(h2, Duration.ZERO);
         try (Connection c = database.getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE items (id INT PRIMARY KEY, writer INT)");

@@ -11,6 +11,7 @@ import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Calendar;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -317,7 +318,7 @@ final class SignatureFieldVerifier {
      * parses the date anew at each call, trying format after format.
      */
     private void takeDictionaryTime(PDSignature signature) {
-        java.util.Calendar declared = signature.getSignDate();
+        Calendar declared = signature.getSignDate();
         if (declared != null) {
             signingTime = declared.toInstant();
             signingTimeSource = SigningTimeSource.PDF_SIGNATURE_DICTIONARY;
