@@ -22,8 +22,8 @@ def fmt(value):
 
 def main(directory):
     print("| case | documents/s accepted / acknowledged | gateway CPU per document | submit p50 / p99 | "
-          "submit to inbox p50 / p99 | reference sum | ratio | errors | steady |")
-    print("|---|---|---|---|---|---|---|---|---|")
+          "submit to inbox p50 / p99 | reference sum | ratio | database writes per document | errors | steady |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     for name, label in CASES:
         path = os.path.join(directory, name + ".json")
         if not os.path.exists(path):
@@ -35,6 +35,7 @@ def main(directory):
             label += f" ({r['packetBytes'] / 1000:.0f} KB)"
         errors = sum(r["errors"].values())
         cpu = r.get("gatewayCpuMsPerDocument")
+        written = r.get("databaseKbPerDocument")  # absent before session 8, and on PostgreSQL
         # results written before the bench counted by thirds have no "steady"
         steady = {True: "yes", False: "no"}.get(r.get("steady"), "-")
         if r.get("acknowledgedPerSecondByThird"):
@@ -43,7 +44,8 @@ def main(directory):
               f"| {fmt(cpu)} ms ({r.get('gatewayCores') or 0:.2f} cores) "
               f"| {fmt(r['submit']['p50Ms'])} / {fmt(r['submit']['p99Ms'])} ms "
               f"| {fmt(r['submitToInbox']['p50Ms'])} / {fmt(r['submitToInbox']['p99Ms'])} ms "
-              f"| {r.get('referenceSumMs') or 0:.2f} ms | {fmt(r.get('ratioToReference'))} | {errors} | {steady} |")
+              f"| {r.get('referenceSumMs') or 0:.2f} ms | {fmt(r.get('ratioToReference'))} "
+              f"| {'-' if written is None else fmt(written) + ' KB'} | {errors} | {steady} |")
     first = next((json.load(open(os.path.join(directory, n + ".json"))) for n, _ in CASES
                   if os.path.exists(os.path.join(directory, n + ".json"))), None)
     if first:

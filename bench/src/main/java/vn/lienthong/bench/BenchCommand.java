@@ -168,8 +168,9 @@ public final class BenchCommand implements Callable<Integer> {
             }
 
             String[] credentials = metricsUser == null ? new String[0] : metricsUser.split(":", 2);
-            GatewayCpu cpu = GatewayCpu.find(base, gatewayPid, credentials.length == 2 ? credentials[0] : null,
+            GatewayMetrics metrics = new GatewayMetrics(base, credentials.length == 2 ? credentials[0] : null,
                     credentials.length == 2 ? credentials[1] : null);
+            GatewayCpu cpu = GatewayCpu.find(base, gatewayPid, metrics);
             out.printf("CPU của gateway đọc từ / gateway CPU read from: %s%n", cpu.source());
 
             LoadRun.Settings settings = new LoadRun.Settings(URI.create(base + "/vdxp"), senders, receivers, warmupTime,
@@ -177,7 +178,7 @@ public final class BenchCommand implements Callable<Integer> {
                     senderSecret, receiverSystem, receiverSecret);
             out.printf(Locale.ROOT, "Chạy / running: %d senders, %d receivers, warm-up %s, window %s%s%n", senders, receivers,
                     warmup, duration, rate == null ? "" : String.format(Locale.ROOT, ", offered %.1f documents/s", rate));
-            LoadRun.Outcome outcome = new LoadRun(settings, packets, runTag, cpu, out).run();
+            LoadRun.Outcome outcome = new LoadRun(settings, packets, runTag, cpu, metrics, out).run();
 
             Report report = new Report(settingsForReport(), packetBytes, packets.size(), outcome, cpu.source(), stages);
             report.print(out);

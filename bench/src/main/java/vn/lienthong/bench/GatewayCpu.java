@@ -2,15 +2,9 @@ package vn.lienthong.bench;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -34,12 +28,12 @@ abstract class GatewayCpu {
     abstract String source();
 
     /** {@code /proc} when the pid is known or found listening on the port, else Prometheus; empty-handed never. */
-    static GatewayCpu find(URI gateway, Long givenPid, String metricsUser, String metricsPassword) {
+    static GatewayCpu find(URI gateway, Long givenPid, GatewayMetrics metrics) {
         OptionalLong pid = givenPid != null ? OptionalLong.of(givenPid) : pidListeningOn(port(gateway));
         if (pid.isPresent() && Files.isReadable(Path.of("/proc", String.valueOf(pid.getAsLong()), "stat"))) {
             return new FromProc(pid.getAsLong());
         }
-        return new FromPrometheus(gateway, metricsUser, metricsPassword);
+        return new FromPrometheus(metrics);
     }
 
     private static int port(URI uri) {
@@ -124,55 +118,25 @@ abstract class GatewayCpu {
 
     static final class FromPrometheus extends GatewayCpu {
 
-        private final URI metrics;
-        private final String authorization;
-        private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        private final GatewayMetrics metrics;
 
-        FromPrometheus(URI gateway, String user, String password) {
-            String base = gateway.toString().replaceAll("/+$", "");
-            this.metrics = URI.create(base + "/actuator/prometheus");
-            this.authorization = user == null ? null : "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        FromPrometheus(GatewayMetrics metrics) {
+            this.metrics = metrics;
         }
 
         @Override
         OptionalLong nanos() {
-            try {
-                HttpRequest.Builder request = HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(10)).GET();
-                if (authorization != null) {
-                    request.header("Authorization", authorization);
-                }
-                HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() != 200) {
-                    return OptionalLong.empty();
-                }
-                OptionalDouble nanos = metric(response.body(), "process_cpu_time_ns_total");
-                if (nanos.isPresent()) {
-                    return OptionalLong.of((long) nanos.getAsDouble());
-                }
-                OptionalDouble seconds = metric(response.body(), "process_cpu_seconds_total");
-                return seconds.isPresent() ? OptionalLong.of((long) (seconds.getAsDouble() * 1e9)) : OptionalLong.empty();
-            } catch (IOException e) {
-                return OptionalLong.empty();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return OptionalLong.empty();
+            OptionalDouble nanos = metrics.read("process_cpu_time_ns_total");
+            if (nanos.isPresent()) {
+                return OptionalLong.of((long) nanos.getAsDouble());
             }
-        }
-
-        static OptionalDouble metric(String exposition, String name) {
-            for (String line : exposition.split("\n")) {
-                if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
-                    String[] parts = line.trim().split("\\s+");
-                    return OptionalDouble.of(Double.parseDouble(parts[parts.length - 1]));
-                }
-            }
-            return OptionalDouble.empty();
+            OptionalDouble seconds = metrics.read("process_cpu_seconds_total");
+            return seconds.isPresent() ? OptionalLong.of((long) (seconds.getAsDouble() * 1e9)) : OptionalLong.empty();
         }
 
         @Override
         String source() {
-            return metrics.toString();
+            return metrics.address().toString();
         }
     }
 }

@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
@@ -51,7 +52,7 @@ final class LoadRun {
                    Latency submit, Latency inbox, Latency list, Latency get, Latency download, Latency acknowledge,
                    Map<String, Long> errors, OptionalLong gatewayCpuNanos, boolean ranOutOfPackets,
                    long emptyLists, long lists, long backlogAtEnd, long benchCpuNanos,
-                   long[] acceptedByThird, long[] acknowledgedByThird) {
+                   long[] acceptedByThird, long[] acknowledgedByThird, OptionalDouble databaseWrittenBytes) {
 
         /** What one third of the window lasted, in seconds. */
         double thirdSeconds() {
@@ -68,6 +69,7 @@ final class LoadRun {
     private final List<GeneratedPacket> packets;
     private final String runTag;
     private final GatewayCpu cpu;
+    private final GatewayMetrics metrics;
     private final PrintStream out;
 
     private final AtomicInteger nextPacket = new AtomicInteger();
@@ -97,11 +99,13 @@ final class LoadRun {
     private volatile boolean stopReceivers;
     private volatile boolean ranOut;
 
-    LoadRun(Settings settings, List<GeneratedPacket> packets, String runTag, GatewayCpu cpu, PrintStream out) {
+    LoadRun(Settings settings, List<GeneratedPacket> packets, String runTag, GatewayCpu cpu, GatewayMetrics metrics,
+            PrintStream out) {
         this.settings = settings;
         this.packets = packets;
         this.runTag = runTag;
         this.cpu = cpu;
+        this.metrics = metrics;
         this.out = out;
         this.answeredAt = new AtomicLongArray(packets.size());
     }
@@ -121,6 +125,7 @@ final class LoadRun {
 
         long warmupEnd = start + settings.warmup().toNanos();
         waitWithProgress(start, warmupEnd, "khởi động/warm-up");
+        OptionalDouble writtenBefore = metrics.read(GatewayMetrics.DATABASE_WRITTEN);
         OptionalLong cpuBefore = cpu.nanos();
         long benchCpuBefore = ReferenceCosts.processCpuNanos();
         windowStart = System.nanoTime();
@@ -130,6 +135,7 @@ final class LoadRun {
         windowEnd = end;
         OptionalLong cpuAfter = cpu.nanos();
         long benchCpu = ReferenceCosts.processCpuNanos() - benchCpuBefore;
+        OptionalDouble writtenAfter = metrics.read(GatewayMetrics.DATABASE_WRITTEN);
         stopSenders = true;
         for (Thread sender : senders) {
             sender.join();
@@ -150,7 +156,9 @@ final class LoadRun {
         return new Outcome((end - windowStart) / 1e9, acceptedInWindow.sum(), acknowledgedInWindow.sum(),
                 acceptedTotal.sum(), acknowledgedTotal.sum(), submit, inbox, list, get, download, acknowledge,
                 errorCounts, cpuUsed, ranOut, emptyLists.sum(), lists.sum(), acceptedTotal.sum() - acknowledgedTotal.sum(),
-                benchCpu, counts(acceptedByThird), counts(acknowledgedByThird));
+                benchCpu, counts(acceptedByThird), counts(acknowledgedByThird),
+                writtenBefore.isPresent() && writtenAfter.isPresent()
+                        ? OptionalDouble.of(writtenAfter.getAsDouble() - writtenBefore.getAsDouble()) : OptionalDouble.empty());
     }
 
     private static long[] counts(AtomicLongArray array) {

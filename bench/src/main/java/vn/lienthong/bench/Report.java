@@ -49,6 +49,18 @@ final class Report {
         return outcome.gatewayCpuNanos().getAsLong() / 1e6 / outcome.accepted();
     }
 
+    /**
+     * Kilobytes (1,000 bytes) the gateway's embedded database wrote to its file per document accepted in the window;
+     * negative when unknown (a gateway on PostgreSQL has no such figure). Unlike CPU time it does not depend on how
+     * fast the machine is at the moment, so it compares runs taken hours apart.
+     */
+    double databaseKilobytesPerDocument() {
+        if (outcome.databaseWrittenBytes().isEmpty() || outcome.accepted() == 0) {
+            return -1;
+        }
+        return outcome.databaseWrittenBytes().getAsDouble() / 1000 / outcome.accepted();
+    }
+
     /** How far from the window's mean its first and last thirds may be for the run to count as steady. */
     static final double STEADY_SPREAD = 0.10;
 
@@ -128,6 +140,10 @@ final class Report {
         } else {
             out.printf("CPU gateway: không đọc được / unavailable (%s)%n", cpuSource);
         }
+        if (databaseKilobytesPerDocument() >= 0) {
+            out.printf(Locale.ROOT, "ghi CSDL / database file writes: %.1f KB per document (embedded H2)%n",
+                    databaseKilobytesPerDocument());
+        }
         out.printf(Locale.ROOT, "CPU của bench / the benchmark itself: %.2f cores%n", benchCores());
         if (!reference.isEmpty()) {
             out.println("tham chiếu đo cùng lúc / reference, measured in this run (CPU per operation, alone):");
@@ -173,6 +189,8 @@ final class Report {
         json.put("gatewayCpuMsPerDocument", gatewayCpuMillisPerDocument() < 0 ? null : Latency.round(gatewayCpuMillisPerDocument()));
         json.put("gatewayCores", gatewayCores() < 0 ? null : Latency.round(gatewayCores()));
         json.put("benchCores", Latency.round(benchCores()));
+        json.put("databaseKbPerDocument", databaseKilobytesPerDocument() < 0 ? null
+                : Latency.round(databaseKilobytesPerDocument()));
         Map<String, Object> stages = new LinkedHashMap<>();
         for (ReferenceCosts.Stage stage : reference) {
             stages.put(stage.name(), Map.of("cpuMs", Math.round(stage.cpuMillis() * 1000) / 1000.0,

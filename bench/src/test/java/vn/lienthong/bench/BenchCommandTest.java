@@ -33,7 +33,7 @@ class BenchCommandTest {
                 process_cpu_time_ns_total 1.234E10
                 process_cpu_usage 0.5
                 """;
-        assertThat(GatewayCpu.FromPrometheus.metric(exposition, "process_cpu_time_ns_total")).hasValue(1.234E10);
-        assertThat(GatewayCpu.FromPrometheus.metric(exposition, "process_cpu_seconds_total")).isEmpty();
+        assertThat(GatewayMetrics.metric(exposition, "process_cpu_time_ns_total")).hasValue(1.234E10);
+        assertThat(GatewayMetrics.metric(exposition, "process_cpu_seconds_total")).isEmpty();
     }
 }

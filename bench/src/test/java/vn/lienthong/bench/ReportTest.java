@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
 import org.junit.jupiter.api.Test;
@@ -35,10 +36,22 @@ class ReportTest {
         assertThat(report(new long[] {3000, 3000, 3000}, new long[] {3000, 3000, 3000}, true).steady()).isFalse();
     }
 
+    @Test
+    void theDatabaseWritesAreCountedPerDocumentAcceptedInTheWindow() {
+        long[] thirds = {1000, 1000, 1000};
+        assertThat(report(thirds, thirds, false, OptionalDouble.of(75_000_000)).databaseKilobytesPerDocument())
+                .isEqualTo(25.0);
+        assertThat(report(thirds, thirds, false).databaseKilobytesPerDocument()).isNegative();
+    }
+
     private static Report report(long[] accepted, long[] acknowledged, boolean ranOut) {
+        return report(accepted, acknowledged, ranOut, OptionalDouble.empty());
+    }
+
+    private static Report report(long[] accepted, long[] acknowledged, boolean ranOut, OptionalDouble written) {
         LoadRun.Outcome outcome = new LoadRun.Outcome(60.0, sum(accepted), sum(acknowledged), sum(accepted),
                 sum(acknowledged), new Latency(), new Latency(), new Latency(), new Latency(), new Latency(),
-                new Latency(), Map.of(), OptionalLong.empty(), ranOut, 0, 0, 0, 0, accepted, acknowledged);
+                new Latency(), Map.of(), OptionalLong.empty(), ranOut, 0, 0, 0, 0, accepted, acknowledged, written);
         return new Report(Map.of(), 100_000, 9000, outcome, "none", List.of());
     }
 

@@ -16,8 +16,9 @@ import org.springframework.core.env.Environment;
 /**
  * The embedded H2 database (a {@code jdbc:h2:file:} URL, the embedded default) is used through
  * {@link GroupCommitDataSource}; PostgreSQL, durable at each commit and sharing its log writes by itself, as it is.
- * Its counters are {@code lienthong_database_commits_total} and {@code lienthong_database_checkpoints_total}; its
- * file's figures (size, live share, page cache) are gauges ({@link EmbeddedStoreFigures}).
+ * Its counters are {@code lienthong_database_commits_total}, {@code lienthong_database_checkpoints_total} and
+ * {@code lienthong_database_written_bytes_total}; its file's figures (size, live share, page cache) are gauges
+ * ({@link EmbeddedStoreFigures}).
  */
 @Configuration(proxyBeanMethods = false)
 public class DatabaseConfiguration {
@@ -65,6 +66,11 @@ public class DatabaseConfiguration {
                 Gauge.builder("lienthong.database.cache", store, EmbeddedStoreFigures::cacheBytes).baseUnit("bytes")
                         .strongReference(true)
                         .description("size of the embedded database's page cache").register(meters);
+                // a counter holds its source weakly: the gauges above keep the figures alive
+                FunctionCounter.builder("lienthong.database.written", store, EmbeddedStoreFigures::writtenBytes)
+                        .baseUnit("bytes")
+                        .description("bytes written to the embedded database's file since it was opened")
+                        .register(meters);
             }
         };
     }

@@ -27,6 +27,11 @@ final class EmbeddedStoreFigures {
         return number("info.FILE_SIZE");
     }
 
+    /** Bytes written to the file since the database was opened: per document, what a document costs the disk. */
+    double writtenBytes() {
+        return number("info.FILE_WRITE_BYTES");
+    }
+
     /** The share of the file's chunks that is live data, 0 to 1. */
     double liveShare() {
         return number("info.CHUNKS_FILL_RATE") / 100;

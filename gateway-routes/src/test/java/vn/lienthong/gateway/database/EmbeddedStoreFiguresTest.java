@@ -32,6 +32,7 @@ class EmbeddedStoreFiguresTest {
             s.execute("INSERT INTO items SELECT X, REPEAT('a', 500) FROM SYSTEM_RANGE(1, 2000)");
             s.execute("CHECKPOINT");
             double afterInsert = figures.fileBytes();
+            double writtenAfterInsert = figures.writtenBytes();
             assertThat(afterInsert).isEqualTo(Files.size(dir.resolve("db.mv.db")));
             assertThat(figures.cacheBytes()).isEqualTo(8 * 1024 * 1024);
 
@@ -41,6 +42,8 @@ class EmbeddedStoreFiguresTest {
                 s.execute("CHECKPOINT");
             }
             assertThat(figures.fileBytes()).isGreaterThan(afterInsert);
+            // five rewrites of about a megabyte of rows, each written to the file
+            assertThat(figures.writtenBytes() - writtenAfterInsert).isGreaterThan(5 * 2000 * 500);
             assertThat(figures.liveShare()).isGreaterThan(0).isLessThan(1);
             s.execute("SELECT COUNT(*) FROM items WHERE text LIKE 'f%'");
             assertThat(figures.cacheHitShare()).isBetween(0.0, 1.0);
@@ -64,6 +67,7 @@ class EmbeddedStoreFiguresTest {
         assertThat(meters.get("lienthong.database.file.live").gauge().value()).isBetween(0.0, 1.0);
         assertThat(meters.get("lienthong.database.cache").gauge().value()).isPositive();
         assertThat(meters.get("lienthong.database.checkpoints").functionCounter().count()).isPositive();
+        assertThat(meters.get("lienthong.database.written").functionCounter().count()).isPositive();
     }
 
     @Test

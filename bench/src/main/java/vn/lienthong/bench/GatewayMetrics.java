@@ -1,0 +1,69 @@
+package vn.lienthong.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.OptionalDouble;
+
+/** One figure at a time from the gateway's {@code /actuator/prometheus}, read as an operator (Basic). */
+final class GatewayMetrics {
+
+    /** What the embedded database has written to its file (absent on PostgreSQL). */
+    static final String DATABASE_WRITTEN = "lienthong_database_written_bytes_total";
+
+    private final URI metrics;
+    private final String authorization;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    GatewayMetrics(URI gateway, String user, String password) {
+        String base = gateway.toString().replaceAll("/+$", "");
+        this.metrics = URI.create(base + "/actuator/prometheus");
+        this.authorization = user == null ? null : "Basic " + Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    URI address() {
+        return metrics;
+    }
+
+    /** The first of {@code names} the gateway reports now (their first series); empty when none or unreachable. */
+    OptionalDouble read(String... names) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(10)).GET();
+            if (authorization != null) {
+                request.header("Authorization", authorization);
+            }
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                return OptionalDouble.empty();
+            }
+            for (String name : names) {
+                OptionalDouble value = metric(response.body(), name);
+                if (value.isPresent()) {
+                    return value;
+                }
+            }
+            return OptionalDouble.empty();
+        } catch (IOException e) {
+            return OptionalDouble.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return OptionalDouble.empty();
+        }
+    }
+
+    static OptionalDouble metric(String exposition, String name) {
+        for (String line : exposition.split("\n")) {
+            if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
+                String[] parts = line.trim().split("\\s+");
+                return OptionalDouble.of(Double.parseDouble(parts[parts.length - 1]));
+            }
+        }
+        return OptionalDouble.empty();
+    }
+}
