@@ -31,24 +31,15 @@ final class GatewayMetrics {
         return metrics;
     }
 
-    /** The first of {@code names} the gateway reports now (their first series); empty when none or unreachable. */
-    OptionalDouble read(String... names) {
+    /** The figure's value now (its first series); empty when the gateway does not report it or cannot be read. */
+    OptionalDouble read(String name) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(10)).GET();
             if (authorization != null) {
                 request.header("Authorization", authorization);
             }
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                return OptionalDouble.empty();
-            }
-            for (String name : names) {
-                OptionalDouble value = metric(response.body(), name);
-                if (value.isPresent()) {
-                    return value;
-                }
-            }
-            return OptionalDouble.empty();
+            return response.statusCode() == 200 ? metric(response.body(), name) : OptionalDouble.empty();
         } catch (IOException e) {
             return OptionalDouble.empty();
         } catch (InterruptedException e) {

@@ -52,7 +52,8 @@ final class Report {
     /**
      * Kilobytes (1,000 bytes) the gateway's embedded database wrote to its file per document accepted in the window;
      * negative when unknown (a gateway on PostgreSQL has no such figure). Unlike CPU time it does not depend on how
-     * fast the machine is at the moment, so it compares runs taken hours apart.
+     * fast the machine is at the moment, so it compares runs taken hours apart, at the same offered rate: commits
+     * that arrive together share a checkpoint, so the figure falls as the rate rises.
      */
     double databaseKilobytesPerDocument() {
         if (outcome.databaseWrittenBytes().isEmpty() || outcome.accepted() == 0) {
