@@ -16,25 +16,25 @@ final class GatewayMetrics {
     /** What the embedded database has written to its file (absent on PostgreSQL). */
     static final String DATABASE_WRITTEN = "lienthong_database_written_bytes_total";
 
-    private final URI metrics;
+    private final URI address;
     private final String authorization;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     GatewayMetrics(URI gateway, String user, String password) {
         String base = gateway.toString().replaceAll("/+$", "");
-        this.metrics = URI.create(base + "/actuator/prometheus");
+        this.address = URI.create(base + "/actuator/prometheus");
         this.authorization = user == null ? null : "Basic " + Base64.getEncoder()
                 .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     URI address() {
-        return metrics;
+        return address;
     }
 
     /** The figure's value now (its first series); empty when the gateway does not report it or cannot be read. */
     OptionalDouble read(String name) {
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(10)).GET();
+            HttpRequest.Builder request = HttpRequest.newBuilder(address).timeout(Duration.ofSeconds(10)).GET();
             if (authorization != null) {
                 request.header("Authorization", authorization);
             }
