@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,8 +21,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Flow;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.SubmissionPublisher;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -236,45 +239,33 @@ class HardeningAttacksTest extends GatewayTest {
         byte[] packet = Files.readAllBytes(Packets.document(work, "vpcp-sdk-example/edoc_new.edxml", Packets.VPCP,
                 List.of(Packets.UBND), newDocumentId(Packets.VPCP)));
         CountDownLatch release = new CountDownLatch(1);
-        // one byte every 300 ms until released (never idle long enough for the server's read timeout), then the rest
-        InputStream stalling = new InputStream() {
-            private int position;
-
-            @Override
-            public int read() throws IOException {
-                if (position >= packet.length) {
-                    return -1;
-                }
-                try {
-                    release.await(300, TimeUnit.MILLISECONDS);
-                } catch (InterruptedException e) {
-                    throw new IOException(e);
-                }
-                return packet[position++] & 0xff;
-            }
-
-            @Override
-            public int read(byte[] buffer, int offset, int length) throws IOException {
-                if (release.getCount() > 0 || position >= packet.length) {
-                    int b = read();
-                    if (b < 0) {
-                        return -1;
-                    }
-                    buffer[offset] = (byte) b;
-                    return 1;
-                }
-                int n = Math.min(length, packet.length - position);
-                System.arraycopy(packet, position, buffer, offset, n);
-                position += n;
-                return n;
-            }
-        };
+        // A declared length and a first kilobyte at once: the request's line and headers leave with it (a body the
+        // client must pull byte by byte can hold them back for seconds). Then a byte every 300 ms until released,
+        // never idle long enough for the server's read timeout, then the rest.
+        SubmissionPublisher<ByteBuffer> body = new SubmissionPublisher<>();
         Map<String, String> params = Map.of("from", Packets.VPCP, "messagetype", "edoc",
                 "hash-file", HashFile.unpaddedHex(MessageDigest.getInstance("SHA-256").digest(packet)));
-        ExecutorService executor = Executors.newSingleThreadExecutor();
+        CountDownLatch subscribed = new CountDownLatch(1);
+        Flow.Publisher<ByteBuffer> subscribing = subscriber -> {
+            body.subscribe(subscriber);
+            subscribed.countDown();
+        };
+        ExecutorService executor = Executors.newFixedThreadPool(2);
         try {
             Future<VdxpClient.Answer> first = executor.submit(() -> slow.call("sendEdoc", params,
-                    "application/octet-stream", HttpRequest.BodyPublishers.ofInputStream(() -> stalling)));
+                    "application/octet-stream", HttpRequest.BodyPublishers.fromPublisher(subscribing, packet.length)));
+            executor.submit(() -> {
+                // a publisher drops what it is given before anyone subscribes
+                assertThat(subscribed.await(10, TimeUnit.SECONDS)).isTrue();
+                int position = 1024;
+                body.submit(ByteBuffer.wrap(packet, 0, position));
+                while (!release.await(300, TimeUnit.MILLISECONDS) && position < packet.length - 1) {
+                    body.submit(ByteBuffer.wrap(packet, position++, 1));
+                }
+                body.submit(ByteBuffer.wrap(packet, position, packet.length - position));
+                body.close();
+                return null;
+            });
             Map<String, String> other = Map.of("from", Packets.VPCP, "messagetype", "edoc", "hash-file", "00");
             Await.until(Duration.ofSeconds(10), () -> slow.call("sendEdoc", other, "application/octet-stream",
                     HttpRequest.BodyPublishers.ofByteArray(new byte[10])).errorCode(), "62"::equals);
