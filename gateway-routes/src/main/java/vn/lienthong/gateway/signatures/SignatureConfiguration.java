@@ -21,6 +21,6 @@ public class SignatureConfiguration {
             throws IOException {
         PdfSignatureVerifier verifier = new PdfSignatureVerifier(new CertificateValidatorSignerCheck(certificates),
                 java.time.Clock.systemUTC(), payloads.scratchDir());
-        return new PdfSignatureInspection(new AttachmentSignatureInspector(verifier, new SafeUnzip(), payloads.scratchDir()));
+        return new PdfSignatureInspection(new AttachmentSignatureInspector(verifier, new SafeUnzip()));
     }
 }

@@ -3,9 +3,6 @@ package vn.lienthong.trust.pdf;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -26,31 +23,26 @@ import vn.lienthong.trust.zip.ZipRefusedException;
  * .openStream()} of the edxml module's reader, with the attachment's name and content type.
  *
  * <p>The attachment is opened with {@link SafeUnzip} when it is a ZIP (by its first bytes, whatever its declared
- * type), or taken as it is. Every file whose header is {@code %PDF-} is spooled to a temporary file and verified
- * with {@link PdfSignatureVerifier} and searched for a classification mark ({@link ClassificationMarkFinder}); other
- * files are hashed and listed. A refused ZIP is not an exception: the report
- * says {@link AttachmentSignatureReport.Verdict#REFUSED} and why. Temporary files are deleted before
+ * type), or taken as it is. Every file whose header is {@code %PDF-} is verified with {@link PdfSignatureVerifier}
+ * (in memory when small, else spooled where the verifier spools) and searched for a classification mark
+ * ({@link ClassificationMarkFinder}); other files are hashed and listed. A refused ZIP is not an exception: the
+ * report says {@link AttachmentSignatureReport.Verdict#REFUSED} and why. Temporary files are deleted before
  * {@link #inspect} returns. Thread-safe.
  */
 public final class AttachmentSignatureInspector {
 
     private final PdfSignatureVerifier verifier;
     private final SafeUnzip unzip;
-    private final Path spoolDirectory;
     private final ClassificationMarkFinder marks = new ClassificationMarkFinder();
 
-    /** Default ZIP limits, spooling to the default temporary directory. */
+    /** Default ZIP limits. */
     public AttachmentSignatureInspector(PdfSignatureVerifier verifier) {
-        this(verifier, new SafeUnzip(), null);
+        this(verifier, new SafeUnzip());
     }
 
-    /**
-     * @param spoolDirectory where PDFs are spooled while verified; null for the default temporary directory
-     */
-    public AttachmentSignatureInspector(PdfSignatureVerifier verifier, SafeUnzip unzip, Path spoolDirectory) {
+    public AttachmentSignatureInspector(PdfSignatureVerifier verifier, SafeUnzip unzip) {
         this.verifier = Objects.requireNonNull(verifier, "verifier");
         this.unzip = Objects.requireNonNull(unzip, "unzip");
-        this.spoolDirectory = spoolDirectory;
     }
 
     /**
@@ -104,21 +96,12 @@ public final class AttachmentSignatureInspector {
             }
             return new AttachedFile(entry.path(), size, HexFormat.of().formatHex(digest.digest()), false, null);
         }
-        Path spool = spoolDirectory == null ? Files.createTempFile("lienthong-attachment-", ".pdf")
-                : Files.createTempFile(spoolDirectory, "lienthong-attachment-", ".pdf");
-        try {
-            try (OutputStream out = Files.newOutputStream(spool)) {
-                in.transferTo(out);
-            }
-            // one parse of the PDF for its signatures and for the classification mark on its first page
-            List<ClassificationMark> mark = new ArrayList<>(1);
-            PdfVerificationReport report = verifier.verifyWithin(spool, budget,
-                    document -> marks.inFirstPageOf(document).ifPresent(mark::add));
-            return new AttachedFile(entry.path(), report.size(), report.sha256(), true, report,
-                    mark.isEmpty() ? null : mark.get(0));
-        } finally {
-            Files.deleteIfExists(spool);
-        }
+        // one parse of the PDF for its signatures and for the classification mark on its first page
+        List<ClassificationMark> mark = new ArrayList<>(1);
+        PdfVerificationReport report = verifier.verifyWithin(in, budget,
+                document -> marks.inFirstPageOf(document).ifPresent(mark::add));
+        return new AttachedFile(entry.path(), report.size(), report.sha256(), true, report,
+                mark.isEmpty() ? null : mark.get(0));
     }
 
     private static void noteContentType(String contentType, AttachmentSignatureReport.Container container,

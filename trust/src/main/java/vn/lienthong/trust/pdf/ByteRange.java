@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
@@ -83,8 +82,8 @@ final class ByteRange {
         return "[" + values[0] + " " + values[1] + " " + values[2] + " " + values[3] + "]";
     }
 
-    /** The signed bytes of {@code channel}, as detached content for Bouncy Castle's CMS verification. */
-    CMSTypedData content(FileChannel channel) {
+    /** The signed bytes of {@code bytes}, as detached content for Bouncy Castle's CMS verification. */
+    CMSTypedData content(PdfBytes bytes) {
         return new CMSTypedData() {
             @Override
             public ASN1ObjectIdentifier getContentType() {
@@ -93,7 +92,7 @@ final class ByteRange {
 
             @Override
             public void write(OutputStream out) throws IOException {
-                try (InputStream in = open(channel)) {
+                try (InputStream in = open(bytes)) {
                     in.transferTo(out);
                 }
             }
@@ -106,21 +105,21 @@ final class ByteRange {
         };
     }
 
-    /** Streams the signed bytes of {@code channel} (both parts, in order). */
-    InputStream open(FileChannel source) {
+    /** Streams the signed bytes of {@code source} (both parts, in order). */
+    InputStream open(PdfBytes source) {
         return new SegmentInput(source, new long[] {values[0], gapStart(), values[2], end()});
     }
 
     /** Reads {@code [bounds[0], bounds[1])} then {@code [bounds[2], bounds[3])} by positional reads. */
     private static final class SegmentInput extends InputStream {
-        private final FileChannel channel;
+        private final PdfBytes source;
         private final long[] bounds;
         private final ByteBuffer buffer = ByteBuffer.allocate(CHUNK);
         private int segment;
         private long position;
 
-        SegmentInput(FileChannel channel, long[] bounds) {
-            this.channel = channel;
+        SegmentInput(PdfBytes source, long[] bounds) {
+            this.source = source;
             this.bounds = bounds;
             this.position = bounds[0];
             buffer.limit(0);
@@ -161,7 +160,7 @@ final class ByteRange {
             long end = bounds[segment * 2 + 1];
             buffer.clear();
             buffer.limit((int) Math.min(CHUNK, end - position));
-            int n = channel.read(buffer, position);
+            int n = source.read(buffer, position);
             if (n < 0) {
                 throw new IOException("the file ends inside the signed range");
             }

@@ -3,25 +3,19 @@ package vn.lienthong.trust.pdf;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
 import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
+import org.apache.pdfbox.io.RandomAccessRead;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
@@ -49,9 +43,10 @@ import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
  * </ol>
  * Every problem found is reported (integrity first); the most severe one is the signature's status.
  *
- * <p>Memory: the PDF is read through PDFBox's buffered file access and the signed bytes are streamed from the file
+ * <p>Memory: a file is read through PDFBox's buffered file access and the signed bytes are streamed from it
  * (twice: once for the digest, once for Bouncy Castle), so a large PDF costs what PDFBox keeps of its structure,
- * not its size. A stream is first spooled to a temporary file, deleted afterwards.
+ * not its size. A stream is held in memory up to 4 MiB, beyond that spooled to
+ * a temporary file, deleted afterwards.
  *
  * <p>Subfilters {@code adbe.pkcs7.detached} and {@code ETSI.CAdES.detached} are verified; others
  * ({@code adbe.pkcs7.sha1}, {@code adbe.x509.rsa_sha1}, document timestamps) are reported {@code UNSUPPORTED}.
@@ -79,15 +74,33 @@ public final class PdfSignatureVerifier {
         this.spoolDirectory = spoolDirectory;
     }
 
-    /** Spools {@code pdf} to a temporary file, verifies it, deletes the file. The stream is not closed. */
+    /**
+     * Verifies the PDF read from {@code pdf} (to its end; the stream is not closed): in memory when it is small,
+     * else spooled to a temporary file that is deleted afterwards.
+     */
     public PdfVerificationReport verify(InputStream pdf) throws IOException {
+        return verifyWithin(pdf, InspectionBudget.unbounded(), null);
+    }
+
+    /**
+     * As {@link #verify(InputStream)}, taking the PDF's signatures from {@code budget} and handing the parsed
+     * document to {@code alsoRead}, as {@link #verifyWithin(Path, InspectionBudget, AlsoRead)} does.
+     */
+    public PdfVerificationReport verifyWithin(InputStream pdf, InspectionBudget budget, AlsoRead alsoRead)
+            throws IOException {
+        byte[] head = pdf.readNBytes(PdfBytes.IN_MEMORY_LIMIT + 1);
+        if (head.length <= PdfBytes.IN_MEMORY_LIMIT) {
+            return verifyWithin(PdfBytes.of(head), budget, alsoRead);
+        }
         Path spool = spoolDirectory == null ? Files.createTempFile("lienthong-pdf-", ".pdf")
                 : Files.createTempFile(spoolDirectory, "lienthong-pdf-", ".pdf");
         try {
             try (OutputStream out = Files.newOutputStream(spool)) {
+                out.write(head);
+                head = null; // the rest streams; let the first part go
                 pdf.transferTo(out);
             }
-            return verify(spool);
+            return verifyWithin(spool, budget, alsoRead);
         } finally {
             Files.deleteIfExists(spool);
         }
@@ -124,11 +137,18 @@ public final class PdfSignatureVerifier {
      */
     public PdfVerificationReport verifyWithin(Path file, InspectionBudget budget, AlsoRead alsoRead)
             throws IOException {
+        try (PdfBytes bytes = PdfBytes.of(file)) {
+            return verifyWithin(bytes, budget, alsoRead);
+        }
+    }
+
+    private PdfVerificationReport verifyWithin(PdfBytes bytes, InspectionBudget budget, AlsoRead alsoRead)
+            throws IOException {
         Instant now = clock.instant();
-        long size = Files.size(file);
-        String sha256 = sha256(file);
+        long size = bytes.size();
+        String sha256 = bytes.sha256();
         PDDocument document;
-        RandomAccessReadBufferedFile source = new RandomAccessReadBufferedFile(file);
+        RandomAccessRead source = bytes.reader();
         try {
             document = Loader.loadPDF(source);
         } catch (InvalidPasswordException e) {
@@ -138,7 +158,7 @@ public final class PdfSignatureVerifier {
             source.close();
             return unreadable(size, sha256, String.valueOf(e.getMessage()), String.valueOf(e.getMessage()));
         }
-        try (document; FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+        try (document) {
             if (alsoRead != null) {
                 alsoRead.read(document);
             }
@@ -156,8 +176,7 @@ public final class PdfSignatureVerifier {
             budget.takeSignatures(found.size());
             List<PdfSignatureResult> results = new ArrayList<>();
             for (int i = 0; i < found.size(); i++) {
-                results.add(new SignatureFieldVerifier(certificateCheck, file, channel, size, document, found, i, now)
-                        .verify());
+                results.add(new SignatureFieldVerifier(certificateCheck, bytes, document, found, i, now).verify());
             }
             return summary(size, sha256, results);
         }
@@ -216,19 +235,5 @@ public final class PdfSignatureVerifier {
         }
         found.sort(Comparator.comparingLong(f -> f.range() == null ? Long.MAX_VALUE : f.range().end()));
         return found;
-    }
-
-    private static String sha256(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[64 * 1024];
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                digest.update(buffer, 0, n);
-            }
-            return HexFormat.of().formatHex(digest.digest()).toLowerCase(Locale.ROOT);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

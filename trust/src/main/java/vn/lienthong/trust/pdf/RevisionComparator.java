@@ -2,7 +2,6 @@ package vn.lienthong.trust.pdf;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -26,7 +25,7 @@ import org.apache.pdfbox.cos.COSObject;
 import org.apache.pdfbox.cos.COSObjectKey;
 import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.cos.COSString;
-import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
+import org.apache.pdfbox.io.RandomAccessRead;
 import org.apache.pdfbox.io.RandomAccessReadView;
 import org.apache.pdfbox.pdmodel.PDDocument;
 
@@ -92,9 +91,9 @@ final class RevisionComparator {
         this.latestXref = this.latest.getXrefTable();
     }
 
-    /** Compares the revision made of the first {@code revisionEnd} bytes of {@code file} with {@code latest}. */
-    static Changes compare(Path file, long revisionEnd, PDDocument latest) {
-        try (RandomAccessReadBufferedFile source = new RandomAccessReadBufferedFile(file);
+    /** Compares the revision made of the first {@code revisionEnd} of {@code bytes} with {@code latest}. */
+    static Changes compare(PdfBytes bytes, long revisionEnd, PDDocument latest) {
+        try (RandomAccessRead source = bytes.reader();
              PDDocument earlier = Loader.loadPDF(new RandomAccessReadView(source, 0, revisionEnd, false))) {
             return new RevisionComparator(earlier, latest).run();
         } catch (IOException | RuntimeException e) {

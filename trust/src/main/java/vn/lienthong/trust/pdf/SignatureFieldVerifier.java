@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
@@ -70,8 +68,7 @@ final class SignatureFieldVerifier {
     }
 
     private final SignerCertificateCheck certificateCheck;
-    private final Path file;
-    private final FileChannel channel;
+    private final PdfBytes bytes;
     private final long size;
     private final PDDocument document;
     private final List<Field> all;
@@ -92,12 +89,11 @@ final class SignatureFieldVerifier {
      * @param index which of them this one verifies
      * @param now   the validation time
      */
-    SignatureFieldVerifier(SignerCertificateCheck certificateCheck, Path file, FileChannel channel, long size,
-            PDDocument document, List<Field> all, int index, Instant now) {
+    SignatureFieldVerifier(SignerCertificateCheck certificateCheck, PdfBytes bytes, PDDocument document,
+            List<Field> all, int index, Instant now) {
         this.certificateCheck = certificateCheck;
-        this.file = file;
-        this.channel = channel;
-        this.size = size;
+        this.bytes = bytes;
+        this.size = bytes.size();
         this.document = document;
         this.all = all;
         this.index = index;
@@ -238,7 +234,7 @@ final class SignatureFieldVerifier {
         }
         ByteBuffer buffer = ByteBuffer.allocate((int) length);
         while (buffer.hasRemaining()) {
-            if (channel.read(buffer, range.gapStart() + buffer.position()) < 0) {
+            if (bytes.read(buffer, range.gapStart() + buffer.position()) < 0) {
                 throw new IOException("end of file inside /ByteRange");
             }
         }
@@ -346,7 +342,7 @@ final class SignatureFieldVerifier {
             byte[] computed;
             try {
                 DigestCalculator calculator = Bc.DIGESTS.get(digestId);
-                try (InputStream in = range.open(channel); OutputStream out = calculator.getOutputStream()) {
+                try (InputStream in = range.open(bytes); OutputStream out = calculator.getOutputStream()) {
                     in.transferTo(out);
                 }
                 computed = calculator.getDigest();
@@ -371,7 +367,7 @@ final class SignatureFieldVerifier {
         }
 
         try {
-            CMSSignedData withContent = new CMSSignedData(range.content(channel), cms.toASN1Structure());
+            CMSSignedData withContent = new CMSSignedData(range.content(bytes), cms.toASN1Structure());
             SignerInformation bound = withContent.getSignerInfos().get(signerInformation.getSID());
             boolean verified = bound.verify(new SignerInformationVerifier(Bc.SIGNATURE_NAMES, Bc.SIGNATURE_IDS,
                     new JcaContentVerifierProviderBuilder().setProvider(Bc.PROVIDER).build(certificate.getPublicKey()),
@@ -422,7 +418,7 @@ final class SignatureFieldVerifier {
                     "Only " + (size - end) + " bytes of whitespace follow the signed part"));
             return;
         }
-        RevisionComparator.Changes changes = RevisionComparator.compare(file, end, document);
+        RevisionComparator.Changes changes = RevisionComparator.compare(bytes, end, document);
         if (changes.onlyAllowed()) {
             coverage = Coverage.EARLIER_REVISION;
             long later = all.stream().filter(f -> f.range() != null && f.range().end() > end).count();
@@ -458,7 +454,7 @@ final class SignatureFieldVerifier {
     private boolean onlyWhitespace(long from) throws IOException {
         ByteBuffer tail = ByteBuffer.allocate((int) (size - from));
         while (tail.hasRemaining()) {
-            if (channel.read(tail, from + tail.position()) < 0) {
+            if (bytes.read(tail, from + tail.position()) < 0) {
                 return false;
             }
         }

@@ -33,8 +33,8 @@ class PdfAttachmentReportTest {
     Path spool;
 
     private AttachmentSignatureInspector inspector() {
-        return new AttachmentSignatureInspector(new PdfSignatureVerifier(TestPdfs.samplePkiCheck()),
-                new SafeUnzip(), spool);
+        return new AttachmentSignatureInspector(new PdfSignatureVerifier(TestPdfs.samplePkiCheck(),
+                java.time.Clock.systemUTC(), spool), new SafeUnzip());
     }
 
     private static byte[] sample(String file) throws IOException {

@@ -34,6 +34,19 @@ class PdfSignatureVerifierTest {
         return verifier.verify(TestPdfs.write(dir, "variant.pdf", pdf.bytes()));
     }
 
+    /** A small PDF read from a stream is verified in memory, a file by positional reads: the same verdicts. */
+    @Test
+    void aPdfInMemoryGetsTheSameReportAsTheSameFile() throws IOException {
+        for (String sample : SamplePdfGenerator.files()) {
+            PdfVerificationReport fromFile = verify(sample);
+            PdfVerificationReport inMemory;
+            try (InputStream in = SamplePdfGenerator.open(sample)) {
+                inMemory = verifier.verify(in);
+            }
+            assertThat(inMemory).as(sample).usingRecursiveComparison().isEqualTo(fromFile);
+        }
+    }
+
     @Test
     void theGoodSampleIsValidWithItsSignerAndSigningTime() throws IOException {
         PdfVerificationReport report = verify(SamplePdfGenerator.SIGNED);
