@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -74,6 +75,28 @@ class ClassificationMarkFinderTest {
         try {
             java.nio.file.Files.write(file, SamplePdfGenerator.text(lines).bytes());
             assertThat(finder.inFirstPage(file)).isEmpty();
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+    }
+
+    /** The top 40% of an A4 page (842 pt) ends 336.8 pt down; the sample's lines are 20 pt apart from 62 pt down. */
+    @Test
+    void theSearchedPartEndsAtFortyPercentOfThePage() throws Exception {
+        assertThat(markOnLine(13)).as("322 pt from the top").contains(ClassificationMark.MAT);
+        assertThat(markOnLine(14)).as("342 pt from the top").isEmpty();
+        assertThat(markOnLine(20)).as("462 pt from the top").isEmpty();
+    }
+
+    private Optional<ClassificationMark> markOnLine(int line) throws IOException {
+        List<String> lines = new java.util.ArrayList<>();
+        for (int i = 0; i < 36; i++) {
+            lines.add(i == line ? "MẬT" : "Dòng " + i + " của văn bản, đủ dài để có nhiều ký tự trên trang.");
+        }
+        Path file = java.nio.file.Files.createTempFile("mark-on-line-", ".pdf");
+        try {
+            java.nio.file.Files.write(file, SamplePdfGenerator.text(lines).bytes());
+            return finder.inFirstPage(file);
         } finally {
             java.nio.file.Files.deleteIfExists(file);
         }
