@@ -62,6 +62,15 @@ class GatewayReadinessTest extends GatewayTest {
                 .isEqualTo("UP");
     }
 
+    /** The statements of a document's trip are parsed once per connection, not at every use. */
+    @Test
+    @Order(1)
+    void theEmbeddedDatabaseKeepsParsedStatements() {
+        assertThat(JdbcClient.create(dataSource).sql(
+                "SELECT setting_value FROM information_schema.settings WHERE setting_name = 'QUERY_CACHE_SIZE'")
+                .query(Integer.class).single()).isEqualTo(256);
+    }
+
     @Test
     @Order(2)
     void livenessIsUpAndDependsOnNeitherDatabaseNorBroker() throws Exception {

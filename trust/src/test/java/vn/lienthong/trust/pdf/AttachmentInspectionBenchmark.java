@@ -26,8 +26,11 @@ import vn.lienthong.trust.classification.ClassificationMarkFinder;
  * What the PDF checks at intake cost a document: CPU microseconds per attachment (one thread, after a warm-up)
  * for the bench's attachment (a ZIP of the signed sample PDF and an incompressible appendix) and for the same with
  * a full page of text, whole and step by step. Not part of the normal test run; run it with
- * <pre>mvn -q -pl certs-sample,trust test -Dtest=AttachmentInspectionBenchmark -Dsurefire.failIfNoSpecifiedTests=false</pre>
- * ({@code -Dbenchmark.seconds=N} per line, default 3). It prints a table; it asserts nothing.
+ * <pre>mvn -q -pl certs-sample,trust test -Dtest=AttachmentInspectionBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+ *     -Dorg.slf4j.simpleLogger.log.org.apache.pdfbox.pdmodel.font=error</pre>
+ * ({@code -Dbenchmark.seconds=N} per line, default 3; the logger setting silences PDFBox's font fallback warning
+ * as the gateway's configuration does, else printing it is most of what is measured). It prints a table; it
+ * asserts nothing.
  */
 @Tag("benchmark")
 class AttachmentInspectionBenchmark {
