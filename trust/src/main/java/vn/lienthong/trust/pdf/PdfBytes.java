@@ -24,7 +24,10 @@ import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
  */
 abstract sealed class PdfBytes implements Closeable {
 
-    /** A PDF up to this size is verified in memory rather than spooled to a file (intake checks run two at once). */
+    /**
+     * A PDF up to this size is verified in memory rather than spooled to a file; the gateway checks one packet per
+     * processor at once, so this bounds the heap the PDFs take.
+     */
     static final int IN_MEMORY_LIMIT = 4 << 20;
 
     static PdfBytes of(Path file) throws IOException {
@@ -61,19 +64,22 @@ abstract sealed class PdfBytes implements Closeable {
     private static final class InFile extends PdfBytes {
         private final Path file;
         private final FileChannel channel;
+        private final long size;
 
         InFile(Path file) throws IOException {
             this.file = file;
             this.channel = FileChannel.open(file, StandardOpenOption.READ);
+            try {
+                this.size = channel.size();
+            } catch (IOException e) {
+                channel.close();
+                throw e;
+            }
         }
 
         @Override
         long size() {
-            try {
-                return channel.size();
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
+            return size;
         }
 
         @Override

@@ -45,8 +45,8 @@ import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
  *
  * <p>Memory: a file is read through PDFBox's buffered file access and the signed bytes are streamed from it
  * (twice: once for the digest, once for Bouncy Castle), so a large PDF costs what PDFBox keeps of its structure,
- * not its size. A stream is held in memory up to 4 MiB, beyond that spooled to
- * a temporary file, deleted afterwards.
+ * not its size. A stream is held in memory up to 4 MiB, beyond that spooled to a temporary file, deleted
+ * afterwards.
  *
  * <p>Subfilters {@code adbe.pkcs7.detached} and {@code ETSI.CAdES.detached} are verified; others
  * ({@code adbe.pkcs7.sha1}, {@code adbe.x509.rsa_sha1}, document timestamps) are reported {@code UNSUPPORTED}.
