@@ -21,8 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Flow;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Flow;
 import java.util.concurrent.Future;
 import java.util.concurrent.SubmissionPublisher;
 import java.util.concurrent.TimeUnit;
@@ -254,7 +254,7 @@ class HardeningAttacksTest extends GatewayTest {
         try {
             Future<VdxpClient.Answer> first = executor.submit(() -> slow.call("sendEdoc", params,
                     "application/octet-stream", HttpRequest.BodyPublishers.fromPublisher(subscribing, packet.length)));
-            executor.submit(() -> {
+            Future<?> feeding = executor.submit(() -> {
                 // a publisher drops what it is given before anyone subscribes
                 assertThat(subscribed.await(10, TimeUnit.SECONDS)).isTrue();
                 int position = 1024;
@@ -270,6 +270,7 @@ class HardeningAttacksTest extends GatewayTest {
             Await.until(Duration.ofSeconds(10), () -> slow.call("sendEdoc", other, "application/octet-stream",
                     HttpRequest.BodyPublishers.ofByteArray(new byte[10])).errorCode(), "62"::equals);
             release.countDown();
+            feeding.get(20, TimeUnit.SECONDS);
             VdxpClient.Answer done = first.get(20, TimeUnit.SECONDS);
             assertThat(done.ok()).as(done.json().toString()).isTrue();
             assertThat(slow.call("sendEdoc", other, "application/octet-stream",

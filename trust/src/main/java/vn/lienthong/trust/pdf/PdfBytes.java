@@ -11,11 +11,12 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Locale;
 
 import org.apache.pdfbox.io.RandomAccessRead;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
+
+import vn.lienthong.trust.evidence.EvidenceSigner;
 
 /**
  * The bytes of a PDF under verification, read by position: a file, or a small PDF held in memory (no temporary
@@ -48,18 +49,6 @@ abstract sealed class PdfBytes implements Closeable {
 
     /** The SHA-256 of all the bytes, lower-case hex. */
     abstract String sha256() throws IOException;
-
-    private static MessageDigest sha256Digest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String hex(MessageDigest digest) {
-        return HexFormat.of().formatHex(digest.digest()).toLowerCase(Locale.ROOT);
-    }
 
     private static final class InFile extends PdfBytes {
         private final Path file;
@@ -94,7 +83,12 @@ abstract sealed class PdfBytes implements Closeable {
 
         @Override
         String sha256() throws IOException {
-            MessageDigest digest = sha256Digest();
+            MessageDigest digest;
+            try {
+                digest = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 missing from the JDK", e);
+            }
             try (InputStream in = Files.newInputStream(file)) {
                 byte[] buffer = new byte[64 * 1024];
                 int n;
@@ -102,7 +96,7 @@ abstract sealed class PdfBytes implements Closeable {
                     digest.update(buffer, 0, n);
                 }
             }
-            return hex(digest);
+            return HexFormat.of().formatHex(digest.digest());
         }
 
         @Override
@@ -140,9 +134,7 @@ abstract sealed class PdfBytes implements Closeable {
 
         @Override
         String sha256() {
-            MessageDigest digest = sha256Digest();
-            digest.update(pdf);
-            return hex(digest);
+            return EvidenceSigner.sha256Hex(pdf);
         }
 
         @Override
